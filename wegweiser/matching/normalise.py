@@ -1,0 +1,312 @@
+"""Text normalisation for occupation and skill matching (pure functions, no Django).
+
+Two views of a text are produced:
+
+* `embedding_text` keeps the words readable for the sentence encoder but removes German
+  gender notation ("Elektriker/in", "Koch/Köchin", "MitarbeiterIn") that only adds noise.
+* `lexical_key` is an aggressive, script-aware folding for character n-gram matching:
+  lower case, German umlauts and digraphs folded (ä, ae -> a), feminine job-title forms
+  reduced to the masculine stem (Elektrikerin -> elektriker, Kauffrau -> kaufmann),
+  Cyrillic transliterated to Latin (so "електрик" meets "Elektriker"), Turkish letters
+  folded, Arabic/Persian letter variants unified and diacritics dropped.
+
+Both views are applied to labels and queries alike, so any information they drop is
+dropped symmetrically.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "embedding_text",
+    "fold_german_gender",
+    "lexical_key",
+    "script_of",
+    "split_pieces",
+]
+
+# --- German gender notation -------------------------------------------------------------
+
+# "Elektriker/in", "Elektriker/-in", "Elektriker(in)", "Elektriker*in", "Elektriker:in",
+# "Elektriker_in", plural "/innen" forms. Applied before lower-casing.
+_GENDER_SUFFIX = re.compile(r"(?<=\w)\s*(?:/\s*-?\s*|\(|\*|:|_)(?:in|innen)\)?(?![\w])", re.IGNORECASE)
+# Binnen-I: "ElektrikerIn", "MitarbeiterInnen"
+_BINNEN_I = re.compile(r"(?<=[a-zäöüß])In(?:nen)?\b")
+
+# Feminine endings -> masculine endings, tried in order on a folded token (umlauts folded).
+_FEMININE_RULES: tuple[tuple[str, str], ...] = (
+    ("beamtin", "beamter"),
+    ("ologin", "ologe"),
+    ("frauen", "mann"),
+    ("frau", "mann"),
+    ("leute", "mann"),
+    ("erin", "er"),
+    ("eurin", "eur"),
+    ("istin", "ist"),
+    ("entin", "ent"),
+    ("antin", "ant"),
+    ("orin", "or"),
+    ("arin", "ar"),
+    ("atin", "at"),
+    ("ztin", "zt"),
+    ("altin", "alt"),
+    ("chin", "ch"),
+    ("andin", "ande"),
+)
+_HELPER_RULES: tuple[tuple[str, str], ...] = (
+    ("hilfskraft", "helfer"),
+    ("hilfe", "helfer"),
+)
+
+_LATIN_FOLD = str.maketrans(
+    {
+        "ß": "ss",
+        "ä": "a",
+        "ö": "o",
+        "ü": "u",
+        "ı": "i",
+        "ş": "s",
+        "ç": "c",
+        "ğ": "g",
+        "é": "e",
+        "è": "e",
+        "ê": "e",
+        "á": "a",
+        "à": "a",
+        "â": "a",
+        "ó": "o",
+        "ô": "o",
+        "í": "i",
+        "î": "i",
+        "ú": "u",
+        "û": "u",
+        "ñ": "n",
+    }
+)
+
+# Ukrainian and Russian letters -> Latin, chosen so that loanwords line up with their German
+# spelling (механік -> mechanik, бухгалтер -> buchgalter, кондитер -> konditer).
+_CYRILLIC = str.maketrans(
+    {
+        "а": "a",
+        "б": "b",
+        "в": "v",
+        "г": "g",
+        "ґ": "g",
+        "д": "d",
+        "е": "e",
+        "ё": "e",
+        "є": "ie",
+        "ж": "zh",
+        "з": "z",
+        "и": "i",
+        "і": "i",
+        "ї": "i",
+        "й": "i",
+        "к": "k",
+        "л": "l",
+        "м": "m",
+        "н": "n",
+        "о": "o",
+        "п": "p",
+        "р": "r",
+        "с": "s",
+        "т": "t",
+        "у": "u",
+        "ф": "f",
+        "х": "ch",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "shch",
+        "ъ": "",
+        "ы": "y",
+        "ь": "",
+        "э": "e",
+        "ю": "iu",
+        "я": "ia",
+        "'": "",
+        "’": "",
+        "ʼ": "",
+    }
+)
+
+# Arabic-script unification shared by Arabic, Persian/Dari and Pashto spellings.
+_ARABIC = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ی": "ي",
+        "ې": "ي",
+        "ئ": "ي",
+        "ك": "ک",
+        "ؤ": "و",
+        "ة": "ه",
+        "ۀ": "ه",
+        "ـ": "",
+        "\u200c": " ",  # zero-width non-joiner (Persian) -> word break
+        "\u200d": "",
+        "٠": "0",
+        "١": "1",
+        "٢": "2",
+        "٣": "3",
+        "٤": "4",
+        "٥": "5",
+        "٦": "6",
+        "٧": "7",
+        "٨": "8",
+        "٩": "9",
+        "۰": "0",
+        "۱": "1",
+        "۲": "2",
+        "۳": "3",
+        "۴": "4",
+        "۵": "5",
+        "۶": "6",
+        "۷": "7",
+        "۸": "8",
+        "۹": "9",
+    }
+)
+_ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u06d6-\u06ed]")
+_ARABIC_ARTICLE = re.compile(r"(?<!\S)(?:وال|بال|فال|كال|کال|لل|ال)(?=\S{3,})")
+
+# Function words that carry no occupational meaning (German, English); removed from lexical keys.
+_STOPWORDS = frozenset(
+    "a an and as at by for from in of on or the to with der die das des dem den ein eine einer "
+    "eines und oder fur im in am an zu zum zur mit von vom bei als auf aus".split()
+)
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_DIGRAPHS = re.compile(r"(?<=[a-z])(ae|oe|ue)")
+
+
+def script_of(text: str) -> str:
+    """Dominant script of `text`: latin, cyrillic, arabic, ethiopic or other."""
+    counts = {"latin": 0, "cyrillic": 0, "arabic": 0, "ethiopic": 0, "other": 0}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        code = ord(ch)
+        if code < 0x250:
+            counts["latin"] += 1
+        elif 0x400 <= code < 0x530:
+            counts["cyrillic"] += 1
+        elif 0x600 <= code < 0x700 or 0xFB50 <= code < 0xFE00 or 0xFE70 <= code < 0xFF00:
+            counts["arabic"] += 1
+        elif 0x1200 <= code < 0x13A0 or 0x2D80 <= code < 0x2DE0:
+            counts["ethiopic"] += 1
+        else:
+            counts["other"] += 1
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] else "other"
+
+
+def _strip_gender_notation(text: str) -> str:
+    text = _BINNEN_I.sub("", text)
+    return _GENDER_SUFFIX.sub("", text)
+
+
+def _fold_token(token: str) -> str:
+    if len(token) >= 6:
+        for suffix, replacement in _FEMININE_RULES:
+            if token.endswith(suffix) and len(token) - len(suffix) >= 2:
+                return token[: -len(suffix)] + replacement
+    if len(token) >= 7:
+        for suffix, replacement in _HELPER_RULES:
+            if token.endswith(suffix):
+                return token[: -len(suffix)] + replacement
+    return token
+
+
+def fold_german_gender(text: str) -> str:
+    """Lower-cased text with German feminine/plural job-title forms reduced to one form.
+
+    >>> fold_german_gender("Elektriker/Elektrikerin")
+    'elektriker'
+    """
+    text = _strip_gender_notation(unicodedata.normalize("NFC", text)).lower().translate(_LATIN_FOLD)
+    tokens = [_fold_token(tok) for tok in _TOKEN.findall(text)]
+    return " ".join(_dedupe_adjacent(tokens))
+
+
+def _dedupe_adjacent(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for tok in tokens:
+        if not out or out[-1] != tok:
+            out.append(tok)
+    return out
+
+
+def embedding_text(text: str) -> str:
+    """Readable text for the sentence encoder: whitespace tidied, gender notation removed.
+
+    "Koch/Köchin" -> "Koch", "Elektroniker/in - Energietechnik" -> "Elektroniker Energietechnik".
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _strip_gender_notation(text)
+    parts = [p.strip() for p in re.split(r"\s+-\s+|\s*/\s*", text) if p.strip()]
+    kept: list[str] = []
+    folded_seen: list[str] = []
+    for part in parts:
+        folded = fold_german_gender(part)
+        if folded in folded_seen:
+            continue
+        folded_seen.append(folded)
+        kept.append(part)
+    return re.sub(r"\s+", " ", " ".join(kept)).strip()
+
+
+def lexical_key(text: str) -> str:
+    """Aggressively folded form used for character n-gram matching (see module doc)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _strip_gender_notation(text).lower()
+    text = text.translate(_CYRILLIC).translate(_ARABIC)
+    text = _ARABIC_DIACRITICS.sub("", text)
+    text = _ARABIC_ARTICLE.sub("", text)
+    text = text.translate(_LATIN_FOLD)
+    # remaining Latin diacritics (e.g. "ř", "ō"): decompose and drop combining marks
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch) or ord(ch) > 0x2FF
+    )
+    text = unicodedata.normalize("NFC", text)
+    text = _DIGRAPHS.sub(lambda m: m.group(1)[0], text)
+    tokens = [_fold_token(tok) for tok in _TOKEN.findall(text) if tok not in _STOPWORDS]
+    return " ".join(_dedupe_adjacent(tokens))
+
+
+# --- splitting free text ------------------------------------------------------------------
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?؟।።])\s+|[\n\r;؛]+|\s*[•·]\s*")
+_CLAUSE_SPLIT = re.compile(r"\s*[,،፣]\s*|\s+(?:und|and|dann|then|danach|و|ثم|و بعدها|і|и|та|а також|ve|sonra|ሕዚ)\s+")
+_MAX_PIECES = 12
+
+
+def split_pieces(text: str) -> list[str]:
+    """Meaningful pieces of a free text: sentences, their clauses and the whole text.
+
+    The whole text comes first; duplicates and pieces without letters are dropped; at most
+    `_MAX_PIECES` pieces are returned so that a long paragraph stays within the latency budget.
+    """
+    whole = re.sub(r"\s+", " ", text).strip()
+    if not whole:
+        return []
+    pieces: list[str] = [whole]
+    for sentence in _SENTENCE_SPLIT.split(text):
+        sentence = sentence.strip(" .!?؟።")
+        if not sentence:
+            continue
+        candidates = [sentence]
+        clauses = [c.strip(" .") for c in _CLAUSE_SPLIT.split(sentence)]
+        if len(clauses) > 1:
+            candidates.extend(clauses)
+        for piece in candidates:
+            piece = re.sub(r"\s+", " ", piece).strip()
+            if piece and any(ch.isalpha() for ch in piece) and piece not in pieces:
+                pieces.append(piece)
+    return pieces[:_MAX_PIECES]
