@@ -1,0 +1,172 @@
+"""Wegweiser settings. Every value comes from the environment with a safe default.
+
+See README.md and .env.example for the full list of variables.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value not in (None, "") else default
+
+
+def env_list(name: str, default: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("WEGWEISER_DEBUG", False)
+# A development key is only acceptable while DEBUG is on; production must set its own.
+SECRET_KEY = os.environ.get("WEGWEISER_SECRET_KEY") or (
+    "dev-insecure-wegweiser-key-change-me" if DEBUG or os.environ.get("WEGWEISER_ALLOW_DEV_KEY") else ""
+)
+if not SECRET_KEY:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("Set WEGWEISER_SECRET_KEY (or WEGWEISER_DEBUG=1 for local development).")
+
+ALLOWED_HOSTS = env_list("WEGWEISER_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = env_list("WEGWEISER_CSRF_TRUSTED_ORIGINS", "")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
+    "wegweiser.accounts",
+    "wegweiser.audit",
+    "wegweiser.taxonomy",
+    "wegweiser.matching",
+    "wegweiser.participants",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "wegweiser.audit.middleware.RequestContextMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "wegweiser" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'wegweiser.sqlite3'}",
+        conn_max_age=env_int("WEGWEISER_DB_CONN_MAX_AGE", 0),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the dev server read while the background worker writes.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].update({"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"})
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "participants:dashboard"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Sessions end after 30 idle minutes: every request renews the cookie.
+SESSION_COOKIE_AGE = env_int("WEGWEISER_SESSION_IDLE_SECONDS", 30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+LANGUAGE_CODE = "de"
+LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Berlin"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = Path(os.environ.get("WEGWEISER_STATIC_ROOT", BASE_DIR / "var" / "static"))
+STATICFILES_DIRS = [BASE_DIR / "wegweiser" / "static"]
+MEDIA_ROOT = Path(os.environ.get("WEGWEISER_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("WEGWEISER_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+
+# Production hardening: on unless DEBUG. `manage.py check --deploy` passes with these.
+SECURE_HSTS_SECONDS = env_int("WEGWEISER_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_PRELOAD = not DEBUG
+SECURE_SSL_REDIRECT = env_bool("WEGWEISER_SSL_REDIRECT", not DEBUG)
+SESSION_COOKIE_SECURE = env_bool("WEGWEISER_SECURE_COOKIES", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("WEGWEISER_SECURE_COOKIES", not DEBUG)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if env_bool("WEGWEISER_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("WEGWEISER_LOG_LEVEL", "WARNING")},
+}
+
+# --- Domain settings -------------------------------------------------------------------------
+# Residence permits expiring within this many days show on the caseworker dashboard.
+WEGWEISER_PERMIT_WARNING_DAYS = env_int("WEGWEISER_PERMIT_WARNING_DAYS", 60)
+# A case without a counselling contact for this many days is flagged.
+WEGWEISER_NO_CONTACT_DAYS = env_int("WEGWEISER_NO_CONTACT_DAYS", 30)
+WEGWEISER_DEMO_PASSWORD = os.environ.get("WEGWEISER_DEMO_PASSWORD", "wegweiser-demo-2026")
+# Where the taxonomy pack and the vector cache live.
+WEGWEISER_TAXONOMY_PACK = Path(os.environ.get("WEGWEISER_TAXONOMY_PACK", BASE_DIR / "data" / "taxonomy-pack"))
+WEGWEISER_CACHE_DIR = Path(os.environ.get("WEGWEISER_CACHE_DIR", BASE_DIR / "var" / "cache"))
+WEGWEISER_SHARED_DATA = Path(os.environ.get("WEGWEISER_SHARED_DATA", BASE_DIR.parent / "shared" / "data"))

@@ -1,0 +1,9 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("wegweiser.accounts.urls")),
+    path("audit/", include("wegweiser.audit.urls")),
+    path("taxonomy/", include("wegweiser.taxonomy.urls")),
+    path("", include("wegweiser.participants.urls")),
+]
