@@ -1,0 +1,48 @@
+# Wegweiser — two commands: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PARTICIPANTS ?= 2723
+PYTEST_ARGS ?=
+
+.PHONY: run test lint check install migrate demo serve worker clean-db deploy-check
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the lock file changes: a second `make run` starts in seconds.
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	@mkdir -p var
+	WEGWEISER_DEBUG=1 $(BIN)/python manage.py migrate --noinput -v 0
+
+demo: migrate
+	WEGWEISER_DEBUG=1 $(BIN)/python manage.py import_taxonomy --pack data/taxonomy-pack
+	WEGWEISER_DEBUG=1 $(BIN)/python manage.py seed_demo --participants $(PARTICIPANTS) --seed 1
+
+run: demo
+	@echo "Wegweiser läuft auf http://127.0.0.1:$(PORT)/  (Strg+C beendet)"
+	WEGWEISER_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy wegweiser config
+
+check: lint test
+
+deploy-check: install
+	WEGWEISER_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) WEGWEISER_ALLOWED_HOSTS=wegweiser.example.org \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean-db:
+	rm -f var/wegweiser.sqlite3 var/wegweiser.sqlite3-wal var/wegweiser.sqlite3-shm
