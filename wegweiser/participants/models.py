@@ -158,7 +158,8 @@ class Participant(VersionedModel):
         verbose_name_plural = _("Teilnehmende")
         constraints = [
             models.UniqueConstraint(
-                fields=["organisation", "customer_number"], name="participant_unique_customer_number"
+                fields=["organisation", "customer_number"], name="participant_unique_customer_number",
+                violation_error_message=_("Diese Kundennummer ist bereits vergeben."),
             )
         ]
         indexes = [
