@@ -43,6 +43,9 @@ ONET_INTERESTS = "onet/Interests.txt"
 ONET_OCCUPATIONS = "onet/Occupation_Data.txt"
 ONET_CROSSWALK = "onet/crosswalk_esco_onet.csv"
 
+# Bump when the way sources are read changes, so the same files import as a new version.
+READER_VERSION = 1
+
 RELATIONS = ("exactMatch", "closeMatch", "narrowMatch", "broadMatch")
 RIASEC_ELEMENTS = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
 HIGH_POINT_ELEMENTS = ("First Interest High-Point", "Second Interest High-Point", "Third Interest High-Point")
@@ -275,7 +278,8 @@ def source_files(data_dir: Path) -> list[Path]:
 
 
 def sources_checksum(data_dir: Path) -> str:
-    digest = hashlib.sha256()
+    """Identifies the imported content: the reader version plus the bytes of every source file."""
+    digest = hashlib.sha256(f"reader-{READER_VERSION}".encode())
     for path in source_files(data_dir):
         digest.update(str(path.relative_to(data_dir)).encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
@@ -698,10 +702,12 @@ def best_kldb(
 
 
 def _dedupe(labels: Iterable[Label]) -> tuple[Label, ...]:
+    """Drop repeated labels; an alternative label equal to the preferred one is dropped too."""
     seen: set[tuple[str, str, str]] = set()
     out: list[Label] = []
     for label in labels:
-        key = (label.lang, label.kind, label.text)
+        group = "name" if label.kind in ("preferred", "alternative") else label.kind
+        key = (label.lang, group, label.text)
         if label.text and key not in seen:
             seen.add(key)
             out.append(label)
