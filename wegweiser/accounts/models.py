@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -62,8 +62,6 @@ class User(AbstractUser):
     )
     team = models.ForeignKey(Team, on_delete=models.SET_NULL, related_name="members", null=True, blank=True)
     role = models.CharField(_("Rolle"), max_length=16, choices=Role.choices, default=Role.CASEWORKER)
-
-    objects = UserManager()
 
     class Meta:
         verbose_name = _("Benutzer/in")

@@ -55,14 +55,16 @@ def _require_admin(user: Any) -> None:
 
 @login_required
 def user_list(request: HttpRequest) -> HttpResponse:
-    _require_admin(request.user)
-    users = User.objects.filter(organisation_id=request.user.organisation_id).select_related("team")
+    actor: Any = request.user
+    _require_admin(actor)
+    users = User.objects.filter(organisation_id=actor.organisation_id).select_related("team")
     return render(request, "accounts/user_list.html", {"users": users.order_by("username")})
 
 
 def _org_user(request: HttpRequest, pk: int) -> User:
-    _require_admin(request.user)
-    user = User.objects.filter(pk=pk, organisation_id=request.user.organisation_id).first()
+    actor: Any = request.user
+    _require_admin(actor)
+    user = User.objects.filter(pk=pk, organisation_id=actor.organisation_id).first()
     if user is None:
         raise Http404
     return user

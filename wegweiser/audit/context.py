@@ -12,4 +12,7 @@ class RequestContext:
     ip: str | None = None
 
 
-current: ContextVar[RequestContext] = ContextVar("wegweiser_request_context", default=RequestContext())
+# RequestContext is frozen, so sharing one default instance is safe.
+current: ContextVar[RequestContext] = ContextVar(
+    "wegweiser_request_context", default=RequestContext()  # noqa: B039
+)

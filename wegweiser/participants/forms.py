@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import get_language
@@ -15,6 +15,11 @@ from .models import (
     Participant,
     WorkHistoryEntry,
 )
+
+
+def _lang() -> str:
+    return (get_language() or "de")[:2]
+
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -50,7 +55,7 @@ class ParticipantForm(forms.ModelForm):
 
     def __init__(self, *args: Any, show_health: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["nationalities"].choices = reference.country_choices((get_language() or "de")[:2])
+        cast(forms.ChoiceField, self.fields["nationalities"]).choices = reference.country_choices(_lang())
         if not show_health:
             del self.fields["health_restrictions"]
 
@@ -93,7 +98,7 @@ class EducationEntryForm(_EntryForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = reference.country_choices((get_language() or "de")[:2])
+        cast(forms.ChoiceField, self.fields["country"]).choices = reference.country_choices(_lang())
 
 
 class WorkHistoryEntryForm(_EntryForm):
@@ -109,7 +114,7 @@ class WorkHistoryEntryForm(_EntryForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = reference.country_choices((get_language() or "de")[:2])
+        cast(forms.ChoiceField, self.fields["country"]).choices = reference.country_choices(_lang())
 
 
 ENTRY_FORMS: dict[str, type[_EntryForm]] = {

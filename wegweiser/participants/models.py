@@ -6,6 +6,7 @@ Every editable record carries a `version`; services refuse a save against a stal
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -195,7 +196,7 @@ class Participant(VersionedModel):
         return text
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, Any] = {}
         if self.birth_date:
             if self.birth_date > dt.date.today():
                 errors["birth_date"] = _("Das Geburtsdatum liegt in der Zukunft.")
@@ -351,6 +352,9 @@ class ContactNote(models.Model):
         verbose_name = _("Beratungskontakt")
         verbose_name_plural = _("Beratungskontakte")
         ordering = ["-contact_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.contact_on:%d.%m.%Y} {self.get_channel_display()}"
 
     def clean(self) -> None:
         if self.contact_on and self.contact_on > dt.date.today():

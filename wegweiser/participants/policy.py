@@ -90,8 +90,8 @@ def get_participant(user: Any, pk: int, action: str = "view") -> Participant:
     """Fetch a participant for `action` or raise 404 (not reachable / other org) or 403 (same org)."""
     participant = scope(user, Participant.objects.select_related("caseworker", "team")).filter(pk=pk).first()
     if participant is None:
-        same_org = Participant.objects.filter(pk=pk, organisation_id=getattr(user, "organisation_id", None))
-        if same_org.exists():
+        org_id = getattr(user, "organisation_id", None)
+        if org_id is not None and Participant.objects.filter(pk=pk, organisation_id=org_id).exists():
             raise PermissionDenied
         raise Http404
     if not can(user, action, participant):

@@ -205,7 +205,7 @@ def participant_merge(*, actor: Any, keep: Participant, merge: Participant) -> P
             participant=keep
         )
         for model in (LanguageCertificate, EducationEntry, WorkHistoryEntry, ContactNote):
-            model.objects.filter(participant=merge).update(participant=keep)  # type: ignore[attr-defined]
+            model.objects.filter(participant=merge).update(participant=keep)
         Participant.objects.filter(pk=merge.pk).update(
             merged_into=keep, version=F("version") + 1, updated_at=timezone.now(), updated_by=actor
         )

@@ -8,12 +8,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.middleware import HtmxDetails
 
 from wegweiser.accounts.models import Role
 from wegweiser.audit.selectors import audit_events_for_object
@@ -25,7 +26,11 @@ from .models import Participant, Phase
 STAFF_LIST_ROLES = (Role.ADMIN, Role.CASEWORKER)
 
 
-def _filters(request: HttpRequest) -> selectors.ParticipantFilters:
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def _filters(request: HtmxHttpRequest) -> selectors.ParticipantFilters:
     get = request.GET
     return selectors.ParticipantFilters(
         q=get.get("q", "")[:200],
@@ -39,7 +44,7 @@ def _filters(request: HttpRequest) -> selectors.ParticipantFilters:
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: HtmxHttpRequest) -> HttpResponse:
     user: Any = request.user
     if user.role not in STAFF_LIST_ROLES:
         return render(request, "participants/dashboard_other.html", {})
@@ -53,7 +58,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def participant_list(request: HttpRequest) -> HttpResponse:
+def participant_list(request: HtmxHttpRequest) -> HttpResponse:
     policy.require_role(request.user, *STAFF_LIST_ROLES)
     filters = _filters(request)
     page = Paginator(selectors.participants_filtered(request.user, filters), 50).get_page(request.GET.get("page"))
@@ -75,7 +80,7 @@ def _participant_key(data: dict[str, Any]) -> duplicates.PersonKey:
 
 
 @login_required
-def participant_create(request: HttpRequest) -> HttpResponse:
+def participant_create(request: HtmxHttpRequest) -> HttpResponse:
     if not policy.can_create(request.user):
         raise PermissionDenied
     form = ParticipantForm(request.POST or None, initial={"preferred_language": "de"})
@@ -103,7 +108,7 @@ def participant_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def participant_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def participant_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     participant = services.participant_view(actor=request.user, pk=pk)
     sections = policy.visible_sections(request.user, participant)
     context: dict[str, Any] = {"p": participant, "sections": sections}
@@ -121,7 +126,7 @@ def participant_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, template, context)
 
 
-def _stale_message(request: HttpRequest, exc: services.StaleEdit) -> None:
+def _stale_message(request: HtmxHttpRequest, exc: services.StaleEdit) -> None:
     who = getattr(exc.current, "updated_by", None)
     messages.error(request, _("Die Akte wurde inzwischen von %(who)s geändert. Nichts wurde überschrieben – "
                               "bitte prüfen Sie die markierten Felder und speichern Sie erneut.")
@@ -129,7 +134,7 @@ def _stale_message(request: HttpRequest, exc: services.StaleEdit) -> None:
 
 
 @login_required
-def participant_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def participant_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     participant = policy.get_participant(request.user, pk, "change")
     show_health = policy.can(request.user, "view_health", participant)
     form = ParticipantForm(request.POST or None, instance=participant, show_health=show_health,
@@ -145,9 +150,7 @@ def participant_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except services.StaleEdit as exc:
             _stale_message(request, exc)
             conflicts = _conflict_rows(form, exc)
-            form = ParticipantForm(request.POST, instance=exc.current, show_health=show_health)
-            form.data = form.data.copy()
-            form.data["version"] = str(exc.current.version)  # type: ignore[attr-defined]
+            form = ParticipantForm(_with_version(request, exc), instance=exc.current, show_health=show_health)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -158,6 +161,13 @@ def participant_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "participants/participant_form.html", {
         "form": form, "p": participant, "conflicts": conflicts, "creating": False,
     })
+
+
+def _with_version(request: HttpRequest, exc: services.StaleEdit) -> QueryDict:
+    """The editor's input again, now against the current version, so a re-save is deliberate."""
+    data = request.POST.copy()
+    data["version"] = str(exc.current.version)  # type: ignore[attr-defined]
+    return data
 
 
 def _conflict_rows(form: Any, exc: services.StaleEdit) -> dict[str, Any]:
@@ -175,7 +185,7 @@ def _section(section: str) -> type:
 
 
 @login_required
-def entry_form(request: HttpRequest, pk: int, section: str, entry_id: int | None = None) -> HttpResponse:
+def entry_form(request: HtmxHttpRequest, pk: int, section: str, entry_id: int | None = None) -> HttpResponse:
     form_class = _section(section)
     participant = policy.get_participant(request.user, pk, "change")
     instance = None
@@ -199,9 +209,7 @@ def entry_form(request: HttpRequest, pk: int, section: str, entry_id: int | None
         except services.StaleEdit as exc:
             _stale_message(request, exc)
             conflicts = _conflict_rows(form, exc)
-            form = form_class(request.POST, instance=exc.current)
-            form.data = form.data.copy()
-            form.data["version"] = str(exc.current.version)  # type: ignore[attr-defined]
+            form = form_class(_with_version(request, exc), instance=exc.current)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -215,7 +223,7 @@ def entry_form(request: HttpRequest, pk: int, section: str, entry_id: int | None
 
 @login_required
 @require_POST
-def entry_delete(request: HttpRequest, pk: int, section: str, entry_id: int) -> HttpResponse:
+def entry_delete(request: HtmxHttpRequest, pk: int, section: str, entry_id: int) -> HttpResponse:
     _section(section)
     participant = policy.get_participant(request.user, pk, "change")
     try:
@@ -234,7 +242,7 @@ def entry_delete(request: HttpRequest, pk: int, section: str, entry_id: int) -> 
 
 @login_required
 @require_POST
-def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+def contact_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     participant = policy.get_participant(request.user, pk, "add_contact")
     form = ContactNoteForm(request.POST)
     if form.is_valid():
@@ -253,7 +261,7 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def access_log(request: HttpRequest, pk: int) -> HttpResponse:
+def access_log(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     participant = policy.get_participant(request.user, pk, "view_audit")
     events = audit_events_for_object(object_type="participants.participant", object_id=pk)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
@@ -261,7 +269,7 @@ def access_log(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def participant_merge(request: HttpRequest, pk: int) -> HttpResponse:
+def participant_merge(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     keep = policy.get_participant(request.user, pk, "merge")
     form = MergeForm(request.POST or None, initial={"other": request.GET.get("other")})
     other: Participant | None = None
