@@ -6,7 +6,7 @@ os.environ.setdefault("WEGWEISER_ALLOW_DEV_KEY", "1")
 os.environ.setdefault("WEGWEISER_SSL_REDIRECT", "0")
 os.environ.setdefault("WEGWEISER_SECURE_COOKIES", "0")
 
-from .settings import *  # noqa: E402,F403
+from .settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -2,9 +2,10 @@
 
 import django.core.validators
 import django.db.models.deletion
-import wegweiser.participants.models
 from django.conf import settings
 from django.db import migrations, models
+
+import wegweiser.participants.models
 
 
 class Migration(migrations.Migration):
