@@ -53,11 +53,12 @@ def _current_occupations(version: TaxonomyVersion) -> QuerySet[Occupation]:
     return Occupation.objects.filter(last_version=version)
 
 
-def occupations_search(query: str, *, lang: str = "de", limit: int = 30) -> SearchResult:
-    """Occupations (and skills) for a search box query: the matching engine when it is ready,
-    otherwise a case-insensitive label search in the database."""
+def occupations_search(
+    query: str, *, version: TaxonomyVersion | None, lang: str = "de", limit: int = 30
+) -> SearchResult:
+    """Occupations (and skills) of `version` for a search box query: the matching engine when its
+    index is ready, otherwise a case-insensitive label/code search in the database."""
     query = query.strip()
-    version = taxonomy_current_version()
     if not query or version is None:
         return SearchResult(query=query, method="none")
     matches = _engine_matches(query, lang=lang, top=limit)
@@ -86,9 +87,7 @@ def occupations_search(query: str, *, lang: str = "de", limit: int = 30) -> Sear
 def _skills_by_label(query: str, version: TaxonomyVersion, limit: int = 20) -> list[Skill]:
     labelled = SkillLabel.objects.filter(version=version, text__icontains=query).values("skill_id")
     return list(
-        Skill.objects.filter(last_version=version, pk__in=labelled).order_by("preferred_de", "preferred_en")[
-            :limit
-        ]
+        Skill.objects.filter(last_version=version, pk__in=labelled).order_by("preferred_de", "preferred_en")[:limit]
     )
 
 
@@ -193,9 +192,7 @@ def occupation_detail(occupation: Occupation) -> OccupationDetail:
         essential=essential,
         optional=optional,
         mappings=list(
-            EscoKldbMapping.objects.filter(occupation=occupation, version_id=version_id).order_by(
-                "relation", "title"
-            )
+            EscoKldbMapping.objects.filter(occupation=occupation, version_id=version_id).order_by("relation", "title")
         ),
     )
 
@@ -221,10 +218,6 @@ def skill_detail(skill: Skill) -> SkillDetail:
     return SkillDetail(
         skill=skill,
         labels=labels,
-        essential_for=[
-            link.occupation for link in links if link.relation == OccupationSkill.Relation.ESSENTIAL
-        ],
-        optional_for=[
-            link.occupation for link in links if link.relation == OccupationSkill.Relation.OPTIONAL
-        ],
+        essential_for=[link.occupation for link in links if link.relation == OccupationSkill.Relation.ESSENTIAL],
+        optional_for=[link.occupation for link in links if link.relation == OccupationSkill.Relation.OPTIONAL],
     )

@@ -21,20 +21,15 @@ def _ui_lang() -> str:
 @login_required
 def taxonomy_index(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:200]
-    result = selectors.occupations_search(query, lang=_ui_lang())
-    return render(
-        request,
-        "taxonomy/taxonomy_index.html",
-        {"result": result, "query": query, "version": selectors.taxonomy_current_version()},
-    )
+    version = selectors.taxonomy_current_version()
+    result = selectors.occupations_search(query, version=version, lang=_ui_lang())
+    return render(request, "taxonomy/taxonomy_index.html", {"result": result, "query": query, "version": version})
 
 
 @login_required
 def occupation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     occupation = get_object_or_404(Occupation.objects.select_related("last_version"), pk=pk)
-    return render(
-        request, "taxonomy/occupation_detail.html", {"detail": selectors.occupation_detail(occupation)}
-    )
+    return render(request, "taxonomy/occupation_detail.html", {"detail": selectors.occupation_detail(occupation)})
 
 
 @login_required
