@@ -16,6 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 from tqdm import tqdm
 
 from wegweiser.taxonomy import services
@@ -53,7 +54,7 @@ class Command(BaseCommand):
             if existing is not None:
                 self.stdout.write(
                     f"Taxonomy {existing.name} ({checksum[:12]}) already imported on "
-                    f"{existing.imported_at:%Y-%m-%d %H:%M}, nothing changed."
+                    f"{timezone.localtime(existing.imported_at):%Y-%m-%d %H:%M}, nothing changed."
                 )
                 return
             if options["verbosity"] > 0:
