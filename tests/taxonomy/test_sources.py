@@ -142,3 +142,10 @@ def test_malformed_mapping_row(tmp_path):
 def test_german_skill_labels_must_align_with_skills(tmp_path):
     with pytest.raises(SourceError, match=r"esco_skills_de\.txt.*2 labels but skills_en\.csv has 3"):
         read_sources(fx.write_sources(tmp_path, skills_de=["a", "b"]))
+
+
+def test_interest_profile_per_esco_occupation(sources):
+    from wegweiser.taxonomy.sources import interest_profiles_by_occupation
+
+    profiles = interest_profiles_by_occupation(read_sources(sources))
+    assert profiles == {fx.ELECTRICIAN: (6.5, 3.0, 1.2, 2.0, 2.5, 4.1)}

@@ -194,9 +194,7 @@ class _Table:
                 if len(row) != self.width:
                     if not self.strict:
                         continue
-                    raise SourceError(
-                        self.name, reader.line_num, f"expected {self.width} fields, found {len(row)}"
-                    )
+                    raise SourceError(self.name, reader.line_num, f"expected {self.width} fields, found {len(row)}")
                 yield reader.line_num, row
         except (csv.Error, UnicodeDecodeError) as exc:
             raise SourceError(self.name, reader.line_num, f"unreadable row: {exc}") from exc
@@ -354,9 +352,7 @@ def _read_occupations(zf: _Zip) -> dict[str, _OccupationDraft]:
 
 def _read_skills(zf: _Zip) -> tuple[list[str], dict[str, str], dict[str, list[Label]], dict[str, str]]:
     """Skill URIs in file order, their types, English labels, reuse levels."""
-    table = zf.table(
-        "skills_en.csv", ("conceptUri", "skillType", "reuseLevel", "preferredLabel", "altLabels")
-    )
+    table = zf.table("skills_en.csv", ("conceptUri", "skillType", "reuseLevel", "preferredLabel", "altLabels"))
     c_uri, c_type, c_reuse = table.col("conceptUri"), table.col("skillType"), table.col("reuseLevel")
     c_pref, c_alt = table.col("preferredLabel"), table.col("altLabels")
     order: list[str] = []
@@ -487,9 +483,7 @@ def _read_de_mapping(data_dir: Path) -> tuple[list[EscoKldbRecord], dict[str, st
         _check_uri(table, line, uri)
         berufenet_id = row[c_id].strip()
         if not _BERUFENET_ID.match(berufenet_id):
-            raise SourceError(
-                table.name, line, f"BA id {berufenet_id!r} is neither 'B nnnnn-nnn' nor 'BE nnnn'"
-            )
+            raise SourceError(table.name, line, f"BA id {berufenet_id!r} is neither 'B nnnnn-nnn' nor 'BE nnnn'")
         relation = row[c_rel].strip().removeprefix("skos:")
         if relation not in RELATIONS:
             raise SourceError(table.name, line, f"unknown mapping relation {relation!r}")
@@ -544,9 +538,7 @@ def _read_de_skill_labels(data_dir: Path, skill_order: list[str]) -> dict[str, s
     while body and not body[-1].strip():
         body.pop()
     if len(body) != len(skill_order):
-        raise SourceError(
-            name, len(body) + 1, f"{len(body)} labels but skills_en.csv has {len(skill_order)} rows"
-        )
+        raise SourceError(name, len(body) + 1, f"{len(body)} labels but skills_en.csv has {len(skill_order)} rows")
     return {uri: text.strip() for uri, text in zip(skill_order, body, strict=True) if text.strip()}
 
 
@@ -605,8 +597,7 @@ def _read_kldb_isco(data_dir: Path) -> list[tuple[str, str, bool]]:
     try:
         data = json.loads(_read_text(data_dir / name, "utf-8", data_dir))
         pairs = [
-            (str(p["kldb5d"]).zfill(5), str(p["isco4d"]).zfill(4), bool(p["schwerpunkt"]))
-            for p in data["kldbToIsco"]
+            (str(p["kldb5d"]).zfill(5), str(p["isco4d"]).zfill(4), bool(p["schwerpunkt"])) for p in data["kldbToIsco"]
         ]
     except json.JSONDecodeError as exc:
         raise SourceError(name, exc.lineno, f"invalid JSON: {exc.msg}") from exc
@@ -776,9 +767,7 @@ def read_sources(data_dir: Path) -> TaxonomyBundle:
         labels.extend(Label(text, "de", "alternative") for text in german if text != pref_de)
         if uri in ar_labels:
             labels.append(Label(ar_labels[uri], "ar", "preferred"))
-        labels.extend(
-            Label(r.title, "de", "berufenet") for r in mapping_by_uri.get(uri, []) if r.is_job_title
-        )
+        labels.extend(Label(r.title, "de", "berufenet") for r in mapping_by_uri.get(uri, []) if r.is_job_title)
         kldb = best_kldb(uri, draft.isco, mapping_by_uri, isco_to_kldb)
         if kldb and kldb in kldb_titles:
             labels.append(Label(kldb_titles[kldb], "de", "kldb"))
@@ -834,3 +823,27 @@ def _first(values: list[str] | None) -> str:
 
 def snapshot_from_sources(data_dir: Path) -> TaxonomySnapshot:
     return read_sources(data_dir).snapshot
+
+
+# Crosswalk match types, strongest first; an occupation's interest profile uses the strongest tier it has.
+_ONET_MATCH_TIERS = (("exactMatch", "closeMatch"), ("narrowMatch", "broadMatch"))
+
+
+def interest_profiles_by_occupation(bundle: TaxonomyBundle) -> dict[str, tuple[float, ...]]:
+    """RIASEC profile (R, I, A, S, E, C on O*NET's 1–7 scale) per ESCO occupation URI.
+
+    The mean of the O*NET profiles linked by the ESCO–O*NET crosswalk, using exact/close matches
+    where there are any, else narrow/broad ones. Occupations without a linked profile are absent.
+    """
+    links: dict[str, list[EscoOnetRecord]] = defaultdict(list)
+    for record in bundle.esco_onet:
+        if record.esco_uri in bundle.snapshot.occupations and record.onet_code in bundle.riasec:
+            links[record.esco_uri].append(record)
+    profiles: dict[str, tuple[float, ...]] = {}
+    for uri, records in links.items():
+        for tier in _ONET_MATCH_TIERS:
+            values = [bundle.riasec[r.onet_code].values for r in records if r.match in tier]
+            if values:
+                profiles[uri] = tuple(round(sum(column) / len(values), 3) for column in zip(*values, strict=True))
+                break
+    return profiles
