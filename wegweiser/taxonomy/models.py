@@ -178,9 +178,7 @@ class OccupationSkill(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["version", "occupation", "skill"], name="taxonomy_occupationskill_unique"
-            )
+            models.UniqueConstraint(fields=["version", "occupation", "skill"], name="taxonomy_occupationskill_unique")
         ]
 
     def __str__(self) -> str:
@@ -199,9 +197,7 @@ class KldbClass(VersionedConcept):
     level = models.PositiveSmallIntegerField(_("Ebene"), choices=Level.choices)
     title = models.CharField(_("Titel"), max_length=300)
     short_title = models.CharField(_("Kurztitel"), max_length=300, blank=True)
-    parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
-    )
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
 
     class Meta:
         verbose_name = _("KldB-2010-Klasse")
@@ -282,9 +278,7 @@ class EscoOnetCrosswalk(models.Model):
         Occupation, on_delete=models.CASCADE, null=True, blank=True, related_name="onet_links"
     )
     onet = models.ForeignKey(OnetOccupation, on_delete=models.CASCADE, related_name="esco_links")
-    match_type = models.CharField(
-        max_length=16
-    )  # exactMatch | closeMatch | broadMatch | narrowMatch | exactISCO
+    match_type = models.CharField(max_length=16)  # exactMatch | closeMatch | broadMatch | narrowMatch | exactISCO
 
     def __str__(self) -> str:
         return f"{self.esco_uri} {self.match_type} {self.onet_id}"

@@ -40,10 +40,7 @@ def import_row_count(bundle: TaxonomyBundle) -> int:
         + len(bundle.kldb_classes)
         + len(_onet_codes(bundle))
         + sum(1 + len(s.labels) for s in snap.skills.values())
-        + sum(
-            1 + len(o.labels) + len(o.essential_skills) + len(o.optional_skills)
-            for o in snap.occupations.values()
-        )
+        + sum(1 + len(o.labels) + len(o.essential_skills) + len(o.optional_skills) for o in snap.occupations.values())
         + len(bundle.broader)
         + len(bundle.esco_kldb)
         + len(bundle.riasec)
@@ -89,9 +86,7 @@ class _Writer:
         ]
         self.insert(model, new)
         changed = [
-            model(pk=existing[k], **values, last_version=self.version)
-            for k, values in rows.items()
-            if k in existing
+            model(pk=existing[k], **values, last_version=self.version) for k, values in rows.items() if k in existing
         ]
         for batch in _batches(changed, 500):
             model._default_manager.bulk_update(batch, [*fields, "last_version"])
@@ -118,10 +113,7 @@ def taxonomy_import(bundle: TaxonomyBundle, *, source: str, progress: Progress |
         writer.upsert(
             m.IscoGroup,
             "uri",
-            {
-                g.uri: {"code": g.code, "label_en": g.label_en, "label_de": g.label_de}
-                for g in bundle.isco_groups
-            },
+            {g.uri: {"code": g.code, "label_en": g.label_en, "label_de": g.label_de} for g in bundle.isco_groups},
         )
         writer.upsert(
             m.SkillGroup,
@@ -131,10 +123,7 @@ def taxonomy_import(bundle: TaxonomyBundle, *, source: str, progress: Progress |
         kldb_pks = writer.upsert(
             m.KldbClass,
             "code",
-            {
-                c.code: {"level": c.level, "title": c.title, "short_title": c.short_title}
-                for c in bundle.kldb_classes
-            },
+            {c.code: {"level": c.level, "title": c.title, "short_title": c.short_title} for c in bundle.kldb_classes},
         )
         parents = [
             m.KldbClass(pk=pk, parent_id=kldb_pks.get(_kldb_parent(code)))
@@ -180,9 +169,7 @@ def taxonomy_import(bundle: TaxonomyBundle, *, source: str, progress: Progress |
         writer.insert(
             m.SkillLabel,
             (
-                m.SkillLabel(
-                    skill_id=skill_pks[s.uri], version=version, lang=lb.lang, kind=lb.kind, text=lb.text
-                )
+                m.SkillLabel(skill_id=skill_pks[s.uri], version=version, lang=lb.lang, kind=lb.kind, text=lb.text)
                 for s in snap.skills.values()
                 for lb in s.labels
             ),

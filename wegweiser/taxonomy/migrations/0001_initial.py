@@ -15,9 +15,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("name", models.CharField(max_length=80, verbose_name="Version")),
                 (
@@ -48,9 +46,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("uri", models.CharField(max_length=200, unique=True)),
                 ("code", models.CharField(blank=True, max_length=40)),
@@ -83,9 +79,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("uri", models.CharField(max_length=200, unique=True, verbose_name="ESCO-URI")),
                 (
@@ -131,9 +125,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("code", models.CharField(max_length=10, unique=True, verbose_name="O*NET-SOC")),
                 ("title", models.CharField(blank=True, max_length=300)),
@@ -165,9 +157,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("uri", models.CharField(max_length=200, unique=True, verbose_name="ESCO-URI")),
                 ("code", models.CharField(max_length=40, verbose_name="ESCO-Code")),
@@ -204,9 +194,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("code", models.CharField(max_length=5, unique=True, verbose_name="Schlüssel")),
                 (
@@ -262,9 +250,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("uri", models.CharField(max_length=200, unique=True)),
                 ("code", models.CharField(db_index=True, max_length=4, verbose_name="ISCO-08")),
@@ -298,9 +284,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("esco_uri", models.CharField(db_index=True, max_length=200)),
                 ("match_type", models.CharField(max_length=16)),
@@ -337,9 +321,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("esco_uri", models.CharField(db_index=True, max_length=200)),
                 ("berufenet_id", models.CharField(max_length=20)),
@@ -371,15 +353,11 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 (
                     "pillar",
-                    models.CharField(
-                        choices=[("occupation", "Berufe"), ("skill", "Kompetenzen")], max_length=12
-                    ),
+                    models.CharField(choices=[("occupation", "Berufe"), ("skill", "Kompetenzen")], max_length=12),
                 ),
                 ("uri", models.CharField(db_index=True, max_length=200)),
                 ("broader_uri", models.CharField(db_index=True, max_length=200)),
@@ -398,9 +376,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("lang", models.CharField(max_length=8)),
                 (
@@ -435,9 +411,7 @@ class Migration(migrations.Migration):
                 ),
             ],
             options={
-                "indexes": [
-                    models.Index(fields=["version", "lang", "kind"], name="taxonomy_sk_version_75a265_idx")
-                ],
+                "indexes": [models.Index(fields=["version", "lang", "kind"], name="taxonomy_sk_version_75a265_idx")],
             },
         ),
         migrations.CreateModel(
@@ -445,9 +419,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("realistic", models.FloatField()),
                 ("investigative", models.FloatField()),
@@ -476,9 +448,7 @@ class Migration(migrations.Migration):
                 ),
             ],
             options={
-                "constraints": [
-                    models.UniqueConstraint(fields=("version", "onet"), name="taxonomy_riasec_unique")
-                ],
+                "constraints": [models.UniqueConstraint(fields=("version", "onet"), name="taxonomy_riasec_unique")],
             },
         ),
         migrations.CreateModel(
@@ -486,15 +456,11 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 (
                     "relation",
-                    models.CharField(
-                        choices=[("essential", "wesentlich"), ("optional", "optional")], max_length=10
-                    ),
+                    models.CharField(choices=[("essential", "wesentlich"), ("optional", "optional")], max_length=10),
                 ),
                 (
                     "occupation",
@@ -534,9 +500,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("lang", models.CharField(max_length=8)),
                 (
@@ -571,9 +535,7 @@ class Migration(migrations.Migration):
                 ),
             ],
             options={
-                "indexes": [
-                    models.Index(fields=["version", "lang", "kind"], name="taxonomy_oc_version_dda65a_idx")
-                ],
+                "indexes": [models.Index(fields=["version", "lang", "kind"], name="taxonomy_oc_version_dda65a_idx")],
             },
         ),
     ]
