@@ -93,3 +93,19 @@ def test_detail_pages_query_count_is_constant(client, personas, taxonomy, django
         client.get(reverse("taxonomy:occupation_detail", args=[cook.pk]))
     with django_assert_num_queries(6 + 3):  # skill, labels, occupations
         client.get(reverse("taxonomy:skill_detail", args=[meals.pk]))
+
+
+def test_search_uses_the_engine_when_its_index_is_ready(
+    client, personas, taxonomy, monkeypatch, django_assert_num_queries
+):
+    from wegweiser.taxonomy import selectors
+
+    def fake_matches(query, *, lang, top):
+        return [(fx.COOK, 0.91, ("طباخ → Koch/Köchin (embedding)",)), ("http://unknown/uri", 0.5, ())]
+
+    monkeypatch.setattr(selectors, "_engine_matches", fake_matches)
+    client.force_login(personas.caseworker)
+    client.get(reverse("taxonomy:index"))
+    with django_assert_num_queries(9):
+        html = client.get(reverse("taxonomy:index"), {"q": "طباخ"}).content.decode()
+    assert "Koch/Köchin" in html and "0,91" in html  # German decimal comma and "طباخ → Koch/Köchin" in html
