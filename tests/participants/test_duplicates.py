@@ -254,3 +254,14 @@ def test_name_key_is_canonical_and_case_free(text):
     assert key == " ".join(sorted(set(key.split())))
     assert key == name_key(text.upper())
     assert set(search_tokens(text)) == set(key.split())
+
+
+@settings(max_examples=100, deadline=None)
+@given(keys, st.lists(keys, max_size=12))
+def test_find_duplicates_skips_only_files_that_could_not_match(candidate, others):
+    numbered = list(enumerate(others))
+    expected = sorted(
+        ((i, m) for i, other in numbered if (m := duplicate_score(candidate, other)) and m.score >= 0.6),
+        key=lambda item: (-item[1].score, item[0]),
+    )
+    assert find_duplicates(candidate, numbered, threshold=0.6, limit=20) == expected

@@ -261,6 +261,7 @@ class _Forms:
     original_given: str
     original_family: str
     raw: str  # the names as typed, case-folded: the last resort when no skeleton is left
+    tokens: frozenset[str]  # every skeleton token, Latin and original script
 
 
 def _sorted_skeleton(*names: str) -> str:
@@ -290,9 +291,11 @@ def _forms(key: PersonKey) -> _Forms:
         original_given=_sorted_skeleton(key.given_original),
         original_family=_sorted_skeleton(key.family_original),
         raw=" ".join(" ".join(names).casefold().split()),
+        tokens=frozenset(name_key(*names).split()),
     )
 
 
+@lru_cache(maxsize=1 << 18)
 def _token_similarity(a: str, b: str) -> float:
     """Similarity of two skeleton tokens, sharpened so that half-alike counts as unlike."""
     if a == b:
@@ -300,6 +303,7 @@ def _token_similarity(a: str, b: str) -> float:
     return max(0.0, (fuzz.ratio(a, b) / 100.0 - 0.6) / 0.4)
 
 
+@lru_cache(maxsize=1 << 18)
 def _similarity(a: str, b: str) -> float:
     """Order-free similarity of two space-separated token sets, 0..1.
 
@@ -463,7 +467,23 @@ def find_duplicates(
 ) -> list[tuple[K, DuplicateMatch]]:
     """The `limit` best matches at or above `threshold`, best first (ties in input order)."""
     found: list[tuple[int, K, DuplicateMatch]] = []
+    own = _forms(candidate).tokens
+    # A file none of whose skeleton tokens even resembles one of ours cannot reach the name floor
+    # (the vowel forms alone give at most 0.25), so it is skipped without scoring. Token-level
+    # answers are remembered for this call: a caseload has a few hundred distinct tokens.
+    related: dict[str, bool] = {}
     for position, (ident, other) in enumerate(others):
+        if own:
+            theirs = _forms(other).tokens
+            hit = False
+            for token in theirs:
+                if token not in related:
+                    related[token] = any(_token_similarity(token, mine) > 0.0 for mine in own)
+                if related[token]:
+                    hit = True
+                    break
+            if not hit:
+                continue
         match = duplicate_score(candidate, other)
         if match is not None and match.score >= threshold:
             found.append((position, ident, match))
