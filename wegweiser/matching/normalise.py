@@ -178,8 +178,7 @@ _ARABIC_ARTICLE = re.compile(r"(?<!\S)(?:وال|بال|فال|كال|کال|لل
 
 # Function words that carry no occupational meaning (German, English); removed from lexical keys.
 _STOPWORDS = frozenset(
-    "a an and as at by for from in of on or the to with der die das des dem den ein eine einer "
-    "eines und oder fur im in am an zu zum zur mit von vom bei als auf aus".split()
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "und", "oder", "fur", "im", "in", "am", "an", "zu", "zum", "zur", "mit", "von", "vom", "bei", "als", "auf", "aus"]
 )
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -284,6 +283,10 @@ def lexical_key(text: str) -> str:
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?؟।።])\s+|[\n\r;؛]+|\s*[•·]\s*")
 _CLAUSE_SPLIT = re.compile(r"\s*[,،፣]\s*|\s+(?:und|and|dann|then|danach|و|ثم|و بعدها|і|и|та|а також|ve|sonra|ሕዚ)\s+")
+_LEADING_CONNECTIVE = re.compile(
+    r"^(?:und|and|dann|then|danach|after that|ثم|وبعدها|بعدين|і|и|та|потім|потом|ve|sonra|daha sonra|بعد|بعدا)\s+",
+    re.IGNORECASE,
+)
 _MAX_PIECES = 12
 
 
@@ -302,7 +305,7 @@ def split_pieces(text: str) -> list[str]:
         if not sentence:
             continue
         candidates = [sentence]
-        clauses = [c.strip(" .") for c in _CLAUSE_SPLIT.split(sentence)]
+        clauses = [_LEADING_CONNECTIVE.sub("", c.strip(" .")) for c in _CLAUSE_SPLIT.split(sentence)]
         if len(clauses) > 1:
             candidates.extend(clauses)
         for piece in candidates:

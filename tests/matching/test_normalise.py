@@ -1,0 +1,139 @@
+"""German gender forms, scripts and text splitting, as the lexical matcher sees them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wegweiser.matching.normalise import (
+    embedding_text,
+    fold_german_gender,
+    lexical_key,
+    script_of,
+    split_pieces,
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Elektriker",
+        "Elektrikerin",
+        "Elektriker/in",
+        "Elektriker/-in",
+        "Elektriker(in)",
+        "Elektriker*in",
+        "Elektriker:in",
+        "ElektrikerIn",
+        "Elektriker/Elektrikerin",
+    ],
+)
+def test_every_gender_notation_of_a_title_has_the_same_key(title):
+    assert lexical_key(title) == "elektriker"
+
+
+@pytest.mark.parametrize(
+    ("feminine", "masculine"),
+    [
+        ("Köchin", "Koch"),
+        ("Ärztin", "Arzt"),
+        ("Friseurin", "Friseur"),
+        ("Floristin", "Florist"),
+        ("Biologin", "Biologe"),
+        ("Kauffrau im Einzelhandel", "Kaufmann im Einzelhandel"),
+        ("Sekretärin", "Sekretär"),
+        ("Anwältin", "Anwalt"),
+    ],
+)
+def test_feminine_job_titles_fold_to_the_masculine_key(feminine, masculine):
+    assert lexical_key(feminine) == lexical_key(masculine)
+
+
+def test_helper_forms_fold_together():
+    assert lexical_key("Küchenhilfe") == lexical_key("Küchenhelfer") == "kuchenhelfer"
+    assert lexical_key("Helfer/in - Küche") == "helfer kuche"
+
+
+def test_umlauts_and_their_digraph_spelling_match():
+    assert lexical_key("Bäcker") == lexical_key("Baecker") == "backer"
+    assert lexical_key("Straßenbauer") == lexical_key("Strassenbauer")
+
+
+def test_function_words_are_dropped():
+    assert lexical_key("Fachkraft für Lagerlogistik") == "fachkraft lagerlogistik"
+
+
+def test_words_that_merely_end_in_in_are_kept():
+    assert lexical_key("Medizin") == "medizin"
+    assert lexical_key("Termin") == "termin"
+
+
+def test_cyrillic_is_transliterated_so_loanwords_meet_german():
+    assert lexical_key("електрик") == lexical_key("электрик") == "elektrik"
+    assert lexical_key("механік").startswith("mechanik")
+    assert lexical_key("бухгалтер") == "buchgalter"
+
+
+def test_turkish_letters_fold():
+    assert lexical_key("Aşçı") == "asci"
+    assert lexical_key("KAYNAKÇI") == "kaynakci"
+
+
+def test_arabic_and_persian_spellings_unify():
+    # article, hamza forms, diacritics and Persian yeh/kaf variants
+    assert lexical_key("النجّار") == lexical_key("نجار")
+    assert lexical_key("أستاذ") == lexical_key("استاذ")
+    assert lexical_key("کارگر ساختمانی") == lexical_key("كارگر ساختماني")
+    assert lexical_key("برق\u200cکار") == "برق کار"
+
+
+def test_tigrinya_is_kept_in_its_script():
+    assert lexical_key("ሰፋዪ") == "ሰፋዪ"
+
+
+def test_embedding_text_drops_gender_notation_but_keeps_words():
+    assert embedding_text("Koch/Köchin") == "Koch"
+    assert embedding_text("Elektroniker/in - Energie- und Gebäudetechnik") == (
+        "Elektroniker Energie- und Gebäudetechnik"
+    )
+    assert embedding_text("كنت نجارا في حلب") == "كنت نجارا في حلب"
+
+
+def test_fold_german_gender_keeps_umlaut_information_out():
+    assert fold_german_gender("Elektriker/Elektrikerin") == "elektriker"
+    assert fold_german_gender("Köchin") == "koch"
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [("Koch", "latin"), ("кухар", "cyrillic"), ("طباخ", "arabic"), ("آشپز", "arabic"), ("ኣብሳሊ", "ethiopic"),
+     ("123", "other")],
+)
+def test_script_detection(text, script):
+    assert script_of(text) == script
+
+
+def test_split_pieces_gives_whole_text_sentences_and_clauses():
+    text = "Ich war Koch in einem Restaurant. Danach habe ich als Fahrer gearbeitet, und ich kann schweißen."
+    pieces = split_pieces(text)
+    assert pieces[0] == text
+    assert "Ich war Koch in einem Restaurant" in pieces
+    assert "habe ich als Fahrer gearbeitet" in pieces
+
+
+def test_split_pieces_understands_arabic_punctuation():
+    pieces = split_pieces("كنت نجارا في حلب، ثم عملت في البناء")
+    assert "كنت نجارا في حلب" in pieces
+    assert "عملت في البناء" in pieces
+
+
+def test_split_pieces_of_blank_text_is_empty():
+    assert split_pieces("   \n ") == []
+
+
+@given(st.text(max_size=200))
+def test_normalisation_never_fails_and_is_idempotent_on_keys(text):
+    key = lexical_key(text)
+    assert lexical_key(key) == key
+    assert len(split_pieces(text)) <= 12
