@@ -199,3 +199,25 @@ def test_command_prints_summary_and_logins(db):
     for username in ("demo-admin", "demo-caseworker", "demo-trainer", "demo-partner", "demo-funder"):
         assert username in text
     assert settings.WEGWEISER_DEMO_PASSWORD in text
+
+
+def test_seeded_records_pass_model_validation(seeded):
+    for participant in Participant.objects.all():
+        participant.full_clean()
+        for related in ("languages", "certificates", "education", "work_history", "contacts"):
+            for row in getattr(participant, related).all():
+                row.full_clean()
+
+
+def test_seeded_people_are_found_by_name_in_another_script(db):
+    from wegweiser.participants.selectors import participants_search
+
+    demo.seed_demo(participants=120, seed=1, today=TODAY)
+    people = Participant.objects.filter(organisation__name=demo.JOBCENTER)
+    arabic = people.exclude(given_name_original="").filter(nationalities__icontains='"SY"').first()
+    assert arabic is not None
+    found = participants_search(people, arabic.given_name_original.split()[0] + " " + arabic.family_name)
+    assert arabic in found
+    ukrainian = people.filter(nationalities__icontains='"UA"').first()
+    assert ukrainian is not None
+    assert ukrainian in participants_search(people, ukrainian.family_name_original)
