@@ -170,3 +170,5 @@ WEGWEISER_DEMO_PASSWORD = os.environ.get("WEGWEISER_DEMO_PASSWORD", "wegweiser-d
 WEGWEISER_TAXONOMY_PACK = Path(os.environ.get("WEGWEISER_TAXONOMY_PACK", BASE_DIR / "data" / "taxonomy-pack"))
 WEGWEISER_CACHE_DIR = Path(os.environ.get("WEGWEISER_CACHE_DIR", BASE_DIR / "var" / "cache"))
 WEGWEISER_SHARED_DATA = Path(os.environ.get("WEGWEISER_SHARED_DATA", BASE_DIR.parent / "shared" / "data"))
+# The taxonomy search box uses the matching engine once its index is built (in a background thread).
+WEGWEISER_TAXONOMY_SEARCH_ENGINE = env_bool("WEGWEISER_TAXONOMY_SEARCH_ENGINE", True)

@@ -10,3 +10,5 @@ from .settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tests that need the engine build a small fixture index themselves.
+WEGWEISER_TAXONOMY_SEARCH_ENGINE = False
