@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PARTICIPANTS ?= 2723
 PYTEST_ARGS ?=
+JOBS ?= 2
 
 .PHONY: run test lint check install migrate demo serve worker clean-db deploy-check
 
@@ -32,7 +33,7 @@ run: demo
 	WEGWEISER_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(JOBS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

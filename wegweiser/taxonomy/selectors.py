@@ -7,9 +7,7 @@ Labels and relations are read in the version that last contained the concept
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -96,40 +94,14 @@ def _skills_by_label(query: str, version: TaxonomyVersion, limit: int = 20) -> l
 # only if installed. Building its index encodes every label once (cached on disk afterwards);
 # that happens in a background thread, and the page uses the keyword search until it is ready.
 
-_engine_lock = threading.Lock()
-_engine_state: dict[str, Any] = {"index": None, "started": False, "failed": False}
-
-
-def _build_engine_index() -> None:
-    try:
-        from wegweiser.matching import engine
-
-        from .pack import load_snapshot
-
-        snapshot = load_snapshot(Path(settings.WEGWEISER_TAXONOMY_PACK))
-        cache_dir = Path(settings.WEGWEISER_CACHE_DIR) / "matching"
-        index = engine.build_index(snapshot, cache_dir=cache_dir)
-        _engine_state["index"] = index
-    except Exception:  # the keyword search keeps working; log why the engine is off
-        logger.exception("taxonomy search: matching index could not be built")
-        _engine_state["failed"] = True
-
-
 def _engine_index() -> Any | None:
     if not getattr(settings, "WEGWEISER_TAXONOMY_SEARCH_ENGINE", True):
         return None
-    with _engine_lock:
-        if _engine_state["index"] is not None or _engine_state["failed"]:
-            return _engine_state["index"]
-        if not _engine_state["started"]:
-            try:
-                import wegweiser.matching.engine  # noqa: F401
-            except ImportError:
-                _engine_state["failed"] = True
-                return None
-            _engine_state["started"] = True
-            threading.Thread(target=_build_engine_index, name="taxonomy-engine-index", daemon=True).start()
-    return None
+    try:
+        from wegweiser.matching import runtime
+    except ImportError:
+        return None
+    return runtime.index_if_ready()
 
 
 def _engine_matches(query: str, *, lang: str, top: int) -> list[tuple[str, float, tuple[str, ...]]] | None:
