@@ -60,3 +60,31 @@ def own_participant(personas, jobcenter, team_north):
 @pytest.fixture
 def other_org_participant(personas, other_jobcenter):
     return ParticipantFactory(organisation=other_jobcenter, caseworker=personas.other_org_caseworker)
+
+
+_fixture_index = None
+
+
+def _build_fixture_index():
+    """A miniature multilingual taxonomy index (real encoder, a dozen occupations), built once."""
+    global _fixture_index
+    if _fixture_index is None:
+        import tempfile
+        from pathlib import Path
+
+        from tests.matching.fixtures import CURATED_TSV, fixture_snapshot
+        from wegweiser.matching.engine import build_index
+
+        curated = Path(tempfile.mkdtemp()) / "curated.tsv"
+        curated.write_text(CURATED_TSV, encoding="utf-8")
+        _fixture_index = build_index(fixture_snapshot(), cache_dir=None, curated_path=curated)
+    return _fixture_index
+
+
+@pytest.fixture(autouse=True)
+def _small_matching_index(monkeypatch):
+    """No test ever builds the full index (minutes of encoding): the runtime gets the fixture index."""
+    from wegweiser.matching import runtime
+
+    monkeypatch.setattr(runtime, "_build", _build_fixture_index)
+    monkeypatch.setattr(runtime, "_index", None)

@@ -359,3 +359,57 @@ class ContactNote(models.Model):
     def clean(self) -> None:
         if self.contact_on and self.contact_on > dt.date.today():
             raise ValidationError({"contact_on": _("Das Datum liegt in der Zukunft.")})
+
+
+class Suggestion(models.Model):
+    """An occupation or skill the matching engine proposed for one entry; a human confirms or rejects it."""
+
+    class Kind(models.TextChoices):
+        OCCUPATION = "occupation", _("Beruf")
+        SKILL = "skill", _("Kompetenz")
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", _("vorgeschlagen")
+        CONFIRMED = "confirmed", _("bestätigt")
+        REJECTED = "rejected", _("verworfen")
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="suggestions")
+    work_entry = models.ForeignKey(
+        WorkHistoryEntry, on_delete=models.CASCADE, null=True, blank=True, related_name="suggestions"
+    )
+    education_entry = models.ForeignKey(
+        EducationEntry, on_delete=models.CASCADE, null=True, blank=True, related_name="suggestions"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    uri = models.CharField(max_length=200)
+    kldb = models.CharField(max_length=5, blank=True)
+    label = models.CharField(max_length=300)
+    score = models.FloatField()
+    rank = models.PositiveSmallIntegerField()
+    # [{"piece": ..., "label": ..., "lang": ..., "method": ...}]: why the engine proposed it.
+    evidence = models.JSONField(default=list)
+    # Hash of the text the suggestion was computed from; a changed entry gets fresh suggestions.
+    source_digest = models.CharField(max_length=64)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.SUGGESTED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "rank", "id"]
+        indexes = [models.Index(fields=["participant", "status", "kind"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(work_entry__isnull=False) ^ models.Q(education_entry__isnull=False),
+                name="suggestion_has_exactly_one_source",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.label}"
+
+    @property
+    def source(self) -> models.Model | None:
+        return self.work_entry or self.education_entry

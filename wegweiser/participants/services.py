@@ -140,9 +140,18 @@ def entry_create(*, actor: Any, participant: Participant, section: str, **data: 
                 actor=actor, action="create", obj=entry, fields=sorted(data),
                 detail=f"participant={participant.pk}",
             )
+            _schedule_suggestions(entry)
     except IntegrityError as exc:
         raise ValidationError(_("Dieser Eintrag existiert bereits.")) from exc
     return entry
+
+
+def _schedule_suggestions(entry: models.Model) -> None:
+    """Work and education entries get occupation/skill suggestions computed in the background."""
+    if isinstance(entry, WorkHistoryEntry | EducationEntry):
+        from .tasks import enqueue_for_entry
+
+        enqueue_for_entry(entry)
 
 
 def _get_entry(actor: Any, participant: Participant, section: str, entry_id: int) -> models.Model:
@@ -163,6 +172,7 @@ def entry_update(
     with transaction.atomic():
         changed = _apply_versioned_update(actor=actor, instance=entry, version=version, changes=changes, extra={})
         audit_record(actor=actor, action="update", obj=entry, fields=changed, detail=f"participant={participant.pk}")
+        _schedule_suggestions(entry)
     return type(entry).objects.get(pk=entry.pk)  # type: ignore[attr-defined]
 
 

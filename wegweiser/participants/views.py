@@ -19,9 +19,9 @@ from django_htmx.middleware import HtmxDetails
 from wegweiser.accounts.models import Role
 from wegweiser.audit.selectors import audit_events_for_object
 
-from . import duplicates, policy, selectors, services
+from . import competence, duplicates, policy, selectors, services
 from .forms import ENTRY_FORMS, ENTRY_TITLES, ContactNoteForm, MergeForm, ParticipantForm
-from .models import Participant, Phase
+from .models import Participant, Phase, Suggestion
 
 STAFF_LIST_ROLES = (Role.ADMIN, Role.CASEWORKER)
 
@@ -121,6 +121,11 @@ def participant_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             contacts=list(participant.contacts.select_related("author")[:50]),
             contact_form=ContactNoteForm(),
         )
+        grouped = competence.suggestions_by_entry(participant)
+        for section in ("work", "education"):
+            for entry in context[section]:
+                entry.suggestion_list = grouped.get((section, entry.pk), [])
+        context["profile"] = competence.competence_profile(participant)
     template = "participants/participant_detail.html" if "identity" in sections else \
         "participants/participant_detail_limited.html"
     return render(request, template, context)
@@ -284,3 +289,17 @@ def participant_merge(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Akten zusammengeführt."))
                 return redirect("participants:detail", pk=keep.pk)
     return render(request, "participants/participant_merge.html", {"p": keep, "form": form, "other": other})
+
+
+@login_required
+@require_POST
+def suggestion_decide(request: HtmxHttpRequest, pk: int, suggestion_id: int, status: str) -> HttpResponse:
+    participant = policy.get_participant(request.user, pk, "change")
+    if status not in Suggestion.Status.values:
+        raise Http404
+    suggestion = competence.suggestion_decide(actor=request.user, participant=participant,
+                                              suggestion_id=suggestion_id, status=status)
+    if request.htmx:
+        return render(request, "participants/_suggestion.html", {"p": participant, "s": suggestion})
+    anchor = "work" if suggestion.work_entry_id else "education"
+    return redirect(reverse("participants:detail", args=[pk]) + f"#{anchor}")
