@@ -28,8 +28,11 @@ demo: migrate
 	WEGWEISER_DEBUG=1 $(BIN)/python manage.py import_taxonomy --pack data/taxonomy-pack
 	WEGWEISER_DEBUG=1 $(BIN)/python manage.py seed_demo --participants $(PARTICIPANTS) --seed 1
 
+# The background worker (occupation/skill suggestions) runs beside the web server and stops with it.
 run: demo
-	@echo "Wegweiser läuft auf http://127.0.0.1:$(PORT)/  (Strg+C beendet)"
+	@echo "Wegweiser läuft auf http://127.0.0.1:$(PORT)/  (Strg+C beendet; Hintergrund-Log: var/worker.log)"
+	@WEGWEISER_DEBUG=1 $(BIN)/python manage.py db_worker > var/worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	WEGWEISER_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install

@@ -49,7 +49,11 @@ def _source_kwargs(entry: WorkHistoryEntry | EducationEntry) -> dict[str, Any]:
 
 
 def suggestions_refresh(
-    *, entry: WorkHistoryEntry | EducationEntry, index: engine.MatchingIndex, lang: str = "de"
+    *,
+    entry: WorkHistoryEntry | EducationEntry,
+    index: engine.MatchingIndex,
+    lang: str = "de",
+    memo: dict[str, Any] | None = None,
 ) -> int:
     """Recompute open suggestions for `entry` if its text changed. Decided ones are kept as decided.
 
@@ -65,8 +69,14 @@ def suggestions_refresh(
     )
     rows: list[Suggestion] = []
     if text:
-        occupations = engine.match_occupations(index, text, top=TOP_OCCUPATIONS, lang=lang)
-        skills = engine.match_skills(index, text, top=TOP_SKILLS, lang=lang)
+        key = f"{lang}:{digest}"
+        if memo is not None and key in memo:
+            occupations, skills = memo[key]
+        else:
+            occupations = engine.match_occupations(index, text, top=TOP_OCCUPATIONS, lang=lang)
+            skills = engine.match_skills(index, text, top=TOP_SKILLS, lang=lang)
+            if memo is not None:
+                memo[key] = (occupations, skills)
         common = {"participant_id": entry.participant_id, "source_digest": digest, **_source_kwargs(entry)}
         for rank, occ in enumerate(occupations, start=1):
             if (Suggestion.Kind.OCCUPATION, occ.uri) not in decided:
@@ -141,6 +151,13 @@ def suggestions_by_entry(participant: Participant) -> dict[tuple[str, int], list
         key = ("work", s.work_entry_id) if s.work_entry_id else ("education", s.education_entry_id)
         grouped.setdefault(key, []).append(s)  # type: ignore[arg-type]
     return grouped
+
+
+def suggestion_progress() -> tuple[int, int]:
+    """(work entries with suggestions, all work entries with text) — progress of the background job."""
+    total = WorkHistoryEntry.objects.count()
+    done = WorkHistoryEntry.objects.filter(suggestions__isnull=False).distinct().count()
+    return done, total
 
 
 def entries_needing_suggestions(participant_ids: list[int] | None = None) -> models.QuerySet[WorkHistoryEntry]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 from django_tasks import task
 
@@ -17,11 +19,12 @@ BATCH_SIZE = 200
 def compute_suggestions(work_entry_ids: list[int], education_entry_ids: list[int] | None = None) -> int:
     """Refresh suggestions for the given entries. Returns how many suggestions were written."""
     index = runtime.get_index()
+    memo: dict[str, Any] = {}  # identical texts (common in a caseload) are matched once per batch
     written = 0
     for work in WorkHistoryEntry.objects.filter(pk__in=work_entry_ids).iterator():
-        written += suggestions_refresh(entry=work, index=index)
+        written += suggestions_refresh(entry=work, index=index, memo=memo)
     for edu in EducationEntry.objects.filter(pk__in=education_entry_ids or []).iterator():
-        written += suggestions_refresh(entry=edu, index=index)
+        written += suggestions_refresh(entry=edu, index=index, memo=memo)
     return written
 
 

@@ -54,6 +54,7 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
         "phases": [(value, label, summary.by_phase[value]) for value, label in Phase.choices],
         "expiring": selectors.permits_expiring_soon(user),
         "today": timezone.localdate(),
+        "suggestion_progress": competence.suggestion_progress() if user.role == Role.ADMIN else None,
     })
 
 

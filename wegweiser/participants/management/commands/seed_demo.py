@@ -12,7 +12,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from wegweiser.participants.competence import entries_needing_suggestions
 from wegweiser.participants.demo import seed_demo
+from wegweiser.participants.tasks import enqueue_batches
 
 
 class Command(BaseCommand):
@@ -21,6 +23,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--participants", type=int, default=2723, help="size of the jobcenter caseload")
         parser.add_argument("--seed", type=int, default=1, help="same seed, same people")
+        parser.add_argument("--no-suggestions", action="store_true",
+                            help="do not queue occupation/skill suggestions for the work histories")
 
     def handle(self, *args: Any, **options: Any) -> None:
         count, seed = options["participants"], options["seed"]
@@ -37,6 +41,13 @@ class Command(BaseCommand):
             f"{result.organisations_created} Organisationen und {len(result.users_created)} Benutzer/innen "
             f"neu, {elapsed:.1f} s."
         )
+        if not options["no_suggestions"]:
+            pending = list(entries_needing_suggestions().values_list("pk", flat=True))
+            tasks = enqueue_batches(pending)
+            self.stdout.write(
+                f"Berufsvorschläge: {len(pending)} Einträge in {tasks} Hintergrundaufgaben eingereiht "
+                "(Fortschritt auf der Übersicht; `manage.py db_worker` arbeitet sie ab)."
+            )
         width = max(len(username) for username, _, _ in result.logins)
         self.stdout.write("")
         self.stdout.write(f"{'Benutzername'.ljust(width)}  {'Rolle'.ljust(10)}  Passwort")
