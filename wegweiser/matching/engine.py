@@ -44,6 +44,7 @@ __all__ = [
 CURATED_PATH = Path(__file__).parent / "data" / "curated_occupations.tsv"
 
 ExcludeFn = Callable[[str, Label], bool]
+_TITLE_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -77,20 +78,21 @@ class SkillMatch:
 class FusionWeights:
     """Weights of the hybrid score; defaults chosen on the benchmark's dev split only."""
 
-    embedding: float = 0.5
-    lexical: float = 0.5
+    embedding: float = 0.6
+    lexical: float = 0.4
     coverage: float = 0.75  # lexical coverage counts this much relative to lexical cosine
     skills: float = 0.15  # weight of the essential-skill evidence in occupation scores
     skill_floor: float = 0.55  # a skill counts as found above this fused score
-    multi_label: float = 0.1  # bonus when the second-best label of the occupation agrees too
+    multi_label: float = 0.15  # bonus when the second-best label of the occupation agrees too
+    kldb_label: float = 0.8  # KldB group titles are shared by many occupations: their matches count less
 
     @classmethod
     def embedding_only(cls) -> FusionWeights:
-        return cls(embedding=1.0, lexical=0.0, skills=0.0, multi_label=0.0)
+        return cls(embedding=1.0, lexical=0.0, skills=0.0, multi_label=0.0, kldb_label=1.0)
 
     @classmethod
     def lexical_only(cls) -> FusionWeights:
-        return cls(embedding=0.0, lexical=1.0, skills=0.0, multi_label=0.0)
+        return cls(embedding=0.0, lexical=1.0, skills=0.0, multi_label=0.0, kldb_label=1.0)
 
 
 @dataclass
@@ -224,6 +226,8 @@ def _score_side(
             lex_keyed = np.maximum(cos, weights.coverage * cov)
             lex_rows[:, j] = lex_keyed[side.lex_of_row]
     row_fused = weights.embedding * emb_rows + weights.lexical * lex_rows
+    if weights.kldb_label != 1.0 and side.kldb_rows is not None and len(side.kldb_rows):
+        row_fused[side.kldb_rows] *= weights.kldb_label
     fused = side.per_owner_max(row_fused)
     if weights.multi_label > 0 and n_rows:
         # second-best label per owner: drop the rows that reach the owner's max, take the max again
@@ -297,7 +301,9 @@ def match_occupations(
     occ = _score_side(index.occupations, pieces, qvecs, weights)
     total = occ.best.copy()
     skill_result: _SideScores | None = None
-    if weights.skills > 0 and len(index.essential_idx):
+    # a bare job title names no skills: skip the (large) skill side to stay within the latency budget
+    describes_skills = len(pieces) > 1 or len(text.split()) > _TITLE_WORDS
+    if weights.skills > 0 and len(index.essential_idx) and describes_skills:
         skill_result = _skill_scores(index, pieces, qvecs)
         found = np.maximum(skill_result.best - weights.skill_floor, 0.0)
         per_occ = np.add.reduceat(

@@ -221,6 +221,7 @@ class LabelSide:
     owner_ptr: IntArray  # rows of owner i are owner_ptr[i]:owner_ptr[i+1]
     row_owner: IntArray
     timings: dict[str, float] = field(default_factory=dict)
+    kldb_rows: IntArray | None = None  # rows holding KldB group titles (shared by many owners)
 
     @property
     def has_labels(self) -> NDArray[np.bool_]:
@@ -275,68 +276,86 @@ def build_side(
             seen.add((text, lang))
             all_rows.append(LabelRow(owner, text, lang, kind))
 
-    emb_text_of = {text: embedding_text(text) for text in {row.text for row in all_rows}}
-    lex_key_of = {text: lexical_key(text) for text in emb_text_of}
-    emb_texts = sorted(set(emb_text_of.values()))
-    lex_keys = sorted(set(lex_key_of.values()))
-    key = _digest([FORMAT_VERSION, encoder.version, version, name, *emb_texts])
-    vec_path = lex_path = None
+    # the cache key hashes the raw labels, so a warm load never has to normalise them
+    key = _digest(
+        [FORMAT_VERSION, encoder.version, version, name]
+        + [f"{row.owner}\x01{row.text}\x01{row.lang}\x01{row.kind}" for row in all_rows]
+    )
+    paths: dict[str, Path] = {}
     if cache_dir is not None:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        vec_path = cache_dir / f"{name}-{key[:20]}.npy"
-        lex_path = cache_dir / f"{name}-{key[:20]}-ngrams.npz"
+        stem = f"{name}-{key[:20]}"
+        paths = {
+            "vectors": cache_dir / f"{stem}.npy",
+            "ngrams": cache_dir / f"{stem}-ngrams.npz",
+            "rows": cache_dir / f"{stem}-rows.npz",
+        }
     timings["labels_s"] = time.perf_counter() - started
 
     t0 = time.perf_counter()
-    if vec_path is not None and vec_path.exists():
-        vectors = np.load(vec_path)
-        timings["vectors_loaded_s"] = time.perf_counter() - t0
+    if paths and all(p.exists() for p in paths.values()):
+        vectors = np.load(paths["vectors"])
+        lexicon = NgramIndex.load(paths["ngrams"])
+        with np.load(paths["rows"]) as cached_rows:
+            emb_all, lex_all = cached_rows["emb"], cached_rows["lex"]
+        timings["cache_loaded_s"] = time.perf_counter() - t0
     else:
+        emb_text_of = {text: embedding_text(text) for text in {row.text for row in all_rows}}
+        lex_key_of = {text: lexical_key(text) for text in emb_text_of}
+        emb_texts = sorted(set(emb_text_of.values()))
+        lex_keys = sorted(set(lex_key_of.values()))
+        emb_pos = {text: i for i, text in enumerate(emb_texts)}
+        lex_pos = {k: i for i, k in enumerate(lex_keys)}
+        emb_all = np.fromiter((emb_pos[emb_text_of[r.text]] for r in all_rows), dtype=np.int64, count=len(all_rows))
+        lex_all = np.fromiter((lex_pos[lex_key_of[r.text]] for r in all_rows), dtype=np.int64, count=len(all_rows))
+        timings["normalised_s"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
         vectors = encoder.encode(emb_texts)
         timings["vectors_encoded_s"] = time.perf_counter() - t0
-        if vec_path is not None:
-            tmp = vec_path.with_suffix(".tmp.npy")
-            np.save(tmp, vectors)
-            tmp.replace(vec_path)
-    t0 = time.perf_counter()
-    if lex_path is not None and lex_path.exists():
-        lexicon = NgramIndex.load(lex_path)
-        timings["ngrams_loaded_s"] = time.perf_counter() - t0
-    else:
+        t0 = time.perf_counter()
         lexicon = NgramIndex.build(lex_keys)
         timings["ngrams_built_s"] = time.perf_counter() - t0
-        if lex_path is not None:
-            tmp_lex = lex_path.with_name(lex_path.name + ".tmp.npz")
-            lexicon.save(tmp_lex)
-            tmp_lex.replace(lex_path)
-    if len(vectors) != len(emb_texts):
-        raise ValueError(f"cached vectors for {name} do not match the labels; delete {vec_path}")
+        if paths:
+            _atomic(paths["vectors"], lambda tmp: np.save(tmp, vectors))
+            _atomic(paths["ngrams"], lexicon.save)
+            _atomic(paths["rows"], lambda tmp: np.savez(tmp, emb=emb_all, lex=lex_all))
+    if len(emb_all) != len(all_rows) or (len(emb_all) and int(emb_all.max()) >= len(vectors)):
+        raise ValueError(f"cached index for {name} does not match the labels; clear {cache_dir}")
 
     t0 = time.perf_counter()
-    emb_pos = {text: i for i, text in enumerate(emb_texts)}
-    lex_pos = {k: i for i, k in enumerate(lex_keys)}
-    rows = [
-        row
-        for row in all_rows
-        if exclude is None or not exclude(uris[row.owner], row.text, row.lang, row.kind)
-    ]
-    counts = np.bincount(np.fromiter((r.owner for r in rows), dtype=np.int64), minlength=len(uris))
+    if exclude is None:
+        keep = np.ones(len(all_rows), dtype=bool)
+    else:
+        keep = np.fromiter(
+            (not exclude(uris[r.owner], r.text, r.lang, r.kind) for r in all_rows), dtype=bool, count=len(all_rows)
+        )
+    rows = [row for row, kept in zip(all_rows, keep, strict=True) if kept]
+    row_owner = np.fromiter((r.owner for r in rows), dtype=np.int64, count=len(rows))
+    counts = np.bincount(row_owner, minlength=len(uris))
     owner_ptr = np.zeros(len(uris) + 1, dtype=np.int64)
     np.cumsum(counts, out=owner_ptr[1:])
     side = LabelSide(
         uris=uris,
         rows=rows,
-        emb_of_row=np.fromiter((emb_pos[emb_text_of[r.text]] for r in rows), dtype=np.int64),
-        lex_of_row=np.fromiter((lex_pos[lex_key_of[r.text]] for r in rows), dtype=np.int64),
+        emb_of_row=emb_all[keep],
+        lex_of_row=lex_all[keep],
         vectors=vectors,
         lexicon=lexicon,
         owner_ptr=owner_ptr,
-        row_owner=np.fromiter((r.owner for r in rows), dtype=np.int64),
+        row_owner=row_owner,
         timings=timings,
+        kldb_rows=np.fromiter((i for i, r in enumerate(rows) if r.kind == "kldb"), dtype=np.int64),
     )
     timings["rows_s"] = time.perf_counter() - t0
     timings["total_s"] = time.perf_counter() - started
     return side
+
+
+def _atomic(path: Path, write: Callable[[Path], None]) -> None:
+    """Write via a temporary file in the same directory, then rename (no half-written cache)."""
+    tmp = path.with_name(f".{path.stem}.tmp{path.suffix}")
+    write(tmp)
+    tmp.replace(path)
 
 
 def cache_manifest(side: LabelSide) -> str:
