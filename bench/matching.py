@@ -25,8 +25,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 # one BLAS thread: per-query matrix-vector products are too small to gain from threads, and on a busy
 # 2-core machine threaded BLAS waits on the other core (3x slower in our measurements)
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -196,16 +194,20 @@ def run(args: argparse.Namespace) -> int:
 
     t0 = time.perf_counter()
     snapshot = snapshot_from_sources(data)
-    print(f"snapshot {snapshot.version}: {len(snapshot.occupations)} occupations, "
-          f"{len(snapshot.skills)} skills ({time.perf_counter() - t0:.1f} s)")
+    print(
+        f"snapshot {snapshot.version}: {len(snapshot.occupations)} occupations, "
+        f"{len(snapshot.skills)} skills ({time.perf_counter() - t0:.1f} s)"
+    )
     sets, hidden = build_sets(snapshot, args.split, args.sample)
     if args.split == "test":
         sets.append(crosslingual_set(snapshot))
     t0 = time.perf_counter()
     index = build_index(snapshot, cache_dir=cache_dir(), exclude_labels=exclusion(hidden))
-    print(f"index built in {time.perf_counter() - t0:.1f} s: {len(index.occupations.rows)} occupation labels, "
-          f"{len(index.skills.rows)} skill labels; timings occ={index.occupations.timings} "
-          f"skills={index.skills.timings}")
+    print(
+        f"index built in {time.perf_counter() - t0:.1f} s: {len(index.occupations.rows)} occupation labels, "
+        f"{len(index.skills.rows)} skill labels; timings occ={index.occupations.timings} "
+        f"skills={index.skills.timings}"
+    )
     match_occupations(index, "warm up")
 
     if args.tune:

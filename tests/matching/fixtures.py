@@ -130,20 +130,52 @@ def fixture_snapshot() -> TaxonomySnapshot:
         ),
     ]
     skills = [
-        Skill(SKILL_WIRING, "skill/competence", _labels(("install electrical wiring", "en", "preferred"),
-                                                       ("elektrische Leitungen verlegen", "de", "preferred"))),
-        Skill(SKILL_WOOD, "skill/competence", _labels(("cut wood", "en", "preferred"),
-                                                     ("Holz zuschneiden", "de", "preferred"))),
-        Skill(SKILL_COOKING, "skill/competence", _labels(("prepare meals", "en", "preferred"),
-                                                        ("Mahlzeiten zubereiten", "de", "preferred"))),
-        Skill(SKILL_DRIVING, "skill/competence", _labels(("drive trucks", "en", "preferred"),
-                                                        ("Lkw fahren", "de", "preferred"))),
-        Skill(SKILL_CARE, "skill/competence", _labels(("care for elderly patients", "en", "preferred"),)),
-        Skill(SKILL_CASH, "skill/competence", _labels(("operate cash register", "en", "preferred"),
-                                                     ("Registrierkasse bedienen", "de", "preferred"))),
-        Skill(SKILL_FORKLIFT, "skill/competence", _labels(("operate forklift", "en", "preferred"),
-                                                         ("Gabelstapler fahren", "de", "preferred"))),
-        Skill(SKILL_SEWING, "skill/competence", _labels(("sew garments", "en", "preferred"),)),
+        Skill(
+            SKILL_WIRING,
+            "skill/competence",
+            _labels(
+                ("install electrical wiring", "en", "preferred"), ("elektrische Leitungen verlegen", "de", "preferred")
+            ),
+        ),
+        Skill(
+            SKILL_WOOD,
+            "skill/competence",
+            _labels(("cut wood", "en", "preferred"), ("Holz zuschneiden", "de", "preferred")),
+        ),
+        Skill(
+            SKILL_COOKING,
+            "skill/competence",
+            _labels(("prepare meals", "en", "preferred"), ("Mahlzeiten zubereiten", "de", "preferred")),
+        ),
+        Skill(
+            SKILL_DRIVING,
+            "skill/competence",
+            _labels(("drive trucks", "en", "preferred"), ("Lkw fahren", "de", "preferred")),
+        ),
+        Skill(
+            SKILL_CARE,
+            "skill/competence",
+            _labels(
+                ("care for elderly patients", "en", "preferred"),
+            ),
+        ),
+        Skill(
+            SKILL_CASH,
+            "skill/competence",
+            _labels(("operate cash register", "en", "preferred"), ("Registrierkasse bedienen", "de", "preferred")),
+        ),
+        Skill(
+            SKILL_FORKLIFT,
+            "skill/competence",
+            _labels(("operate forklift", "en", "preferred"), ("Gabelstapler fahren", "de", "preferred")),
+        ),
+        Skill(
+            SKILL_SEWING,
+            "skill/competence",
+            _labels(
+                ("sew garments", "en", "preferred"),
+            ),
+        ),
     ]
     return TaxonomySnapshot(
         version="fixture-1",

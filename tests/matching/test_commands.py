@@ -34,7 +34,7 @@ def run(command: str, stdin: bytes, *args: str) -> list[dict]:
     out = io.StringIO()
     fake_stdin = SimpleNamespace(buffer=io.BytesIO(stdin))
     original = sys.stdin
-    sys.stdin = fake_stdin  # type: ignore[assignment]
+    sys.stdin = fake_stdin
     try:
         call_command(command, *args, stdout=out)
     finally:
@@ -62,7 +62,7 @@ def test_one_json_object_per_input_line_in_rank_order(use_fixture_index):
 def test_labels_in_requested_language_and_unescaped_output(use_fixture_index):
     out = io.StringIO()
     original = sys.stdin
-    sys.stdin = SimpleNamespace(buffer=io.BytesIO("كهربائي\n".encode()))  # type: ignore[assignment]
+    sys.stdin = SimpleNamespace(buffer=io.BytesIO("كهربائي\n".encode()))
     try:
         call_command("match_occupations", "--top", "1", "--lang", "ar", stdout=out)
     finally:

@@ -107,8 +107,14 @@ def test_fold_german_gender_keeps_umlaut_information_out():
 
 @pytest.mark.parametrize(
     ("text", "script"),
-    [("Koch", "latin"), ("кухар", "cyrillic"), ("طباخ", "arabic"), ("آشپز", "arabic"), ("ኣብሳሊ", "ethiopic"),
-     ("123", "other")],
+    [
+        ("Koch", "latin"),
+        ("кухар", "cyrillic"),
+        ("طباخ", "arabic"),
+        ("آشپز", "arabic"),
+        ("ኣብሳሊ", "ethiopic"),
+        ("123", "other"),
+    ],
 )
 def test_script_detection(text, script):
     assert script_of(text) == script

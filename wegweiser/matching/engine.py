@@ -210,9 +210,7 @@ class _SideScores:
     best_piece: NDArray[np.int64]  # (owners,)
 
 
-def _score_side(
-    side: LabelSide, pieces: list[str], qvecs: NDArray[np.float32], weights: FusionWeights
-) -> _SideScores:
+def _score_side(side: LabelSide, pieces: list[str], qvecs: NDArray[np.float32], weights: FusionWeights) -> _SideScores:
     n_rows = len(side.rows)
     n_pieces = len(pieces)
     emb_rows = np.zeros((n_rows, n_pieces), dtype=np.float32)
@@ -233,7 +231,7 @@ def _score_side(
         # second-best label per owner: drop the rows that reach the owner's max, take the max again
         masked = np.where(row_fused >= fused[side.row_owner], -1.0, row_fused).astype(np.float32)
         second = np.maximum(side.per_owner_max(masked), 0.0)
-        fused = fused + weights.multi_label * np.minimum(second, fused)
+        fused = (fused + weights.multi_label * np.minimum(second, fused)).astype(np.float32)
     best_piece = np.argmax(fused, axis=1) if n_pieces else np.zeros(len(side.uris), dtype=np.int64)
     best = fused[np.arange(len(side.uris)), best_piece] if n_pieces else np.zeros(len(side.uris), np.float32)
     return _SideScores(pieces, emb_rows, lex_rows, fused, best.astype(np.float32), best_piece)
@@ -257,9 +255,7 @@ def _best_label(side: LabelSide, owner: int, scores: NDArray[np.float32], piece:
     return rows.start + int(np.argmax(scores[rows.start : rows.stop, piece]))
 
 
-def _evidence_for(
-    side: LabelSide, owner: int, result: _SideScores, weights: FusionWeights
-) -> list[Evidence]:
+def _evidence_for(side: LabelSide, owner: int, result: _SideScores, weights: FusionWeights) -> list[Evidence]:
     piece = int(result.best_piece[owner])
     evidence: list[Evidence] = []
     for method, scores, weight in (

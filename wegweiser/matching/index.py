@@ -165,9 +165,9 @@ class NgramIndex:
             return cos, cov
         pos = np.repeat(ends - np.cumsum(lengths), lengths) + np.arange(total)
         owners = self.keys_of[pos]
-        cos = np.bincount(owners, self.cos_w[pos] * np.repeat(qw, lengths), minlength=self.n_keys)
-        cov = np.bincount(owners, self.cov_w[pos], minlength=self.n_keys)
-        return cos.astype(np.float32), cov.astype(np.float32)
+        cos_sum = np.bincount(owners, self.cos_w[pos] * np.repeat(qw, lengths), minlength=self.n_keys)
+        cov_sum = np.bincount(owners, self.cov_w[pos], minlength=self.n_keys)
+        return cos_sum.astype(np.float32), cov_sum.astype(np.float32)
 
     def save(self, path: Path) -> None:
         vocab = sorted(self.vocab, key=self.vocab.__getitem__)
@@ -229,7 +229,7 @@ class LabelSide:
 
     def per_owner_max(self, row_scores: NDArray[np.float32]) -> NDArray[np.float32]:
         """Max of row scores per owner; owners without labels get -1. Works on (rows, k) too."""
-        shape = (len(self.uris),) + row_scores.shape[1:]
+        shape = (len(self.uris), *row_scores.shape[1:])
         out = np.full(shape, -1.0, dtype=np.float32)
         if len(self.rows) == 0:
             return out
@@ -268,7 +268,7 @@ def build_side(
     started = time.perf_counter()
     uris = [uri for uri, _ in entries]
     all_rows: list[LabelRow] = []
-    for owner, (uri, labels) in enumerate(entries):
+    for owner, (_uri, labels) in enumerate(entries):
         seen: set[tuple[str, str]] = set()
         for text, lang, kind in labels:
             if not text.strip() or (text, lang) in seen:

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from typing import IO, Any
+from typing import Any, Protocol
 
 __all__ = ["InvalidInput", "stream_matches"]
+
+
+class Writer(Protocol):
+    def write(self, text: str, /) -> Any: ...
+
+    def flush(self) -> Any: ...
 
 
 class InvalidInput(ValueError):
@@ -17,7 +23,7 @@ class InvalidInput(ValueError):
 
 def stream_matches(
     lines: Iterable[bytes],
-    out: IO[str],
+    out: Writer,
     match: Callable[[str], Sequence[Any]],
     result: Callable[[Any], dict[str, Any]],
 ) -> int:

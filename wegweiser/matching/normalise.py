@@ -178,7 +178,48 @@ _ARABIC_ARTICLE = re.compile(r"(?<!\S)(?:وال|بال|فال|كال|کال|لل
 
 # Function words that carry no occupational meaning (German, English); removed from lexical keys.
 _STOPWORDS = frozenset(
-    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "und", "oder", "fur", "im", "in", "am", "an", "zu", "zum", "zur", "mit", "von", "vom", "bei", "als", "auf", "aus"]
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "und",
+        "oder",
+        "fur",
+        "im",
+        "am",
+        "zu",
+        "zum",
+        "zur",
+        "mit",
+        "von",
+        "vom",
+        "bei",
+        "als",
+        "auf",
+        "aus",
+    ]
 )
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -270,9 +311,7 @@ def lexical_key(text: str) -> str:
     text = _ARABIC_ARTICLE.sub("", text)
     text = text.translate(_LATIN_FOLD)
     # remaining Latin diacritics (e.g. "ř", "ō"): decompose and drop combining marks
-    text = "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch) or ord(ch) > 0x2FF
-    )
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch) or ord(ch) > 0x2FF)
     text = unicodedata.normalize("NFC", text)
     text = _DIGRAPHS.sub(lambda m: m.group(1)[0], text)
     tokens = [_fold_token(tok) for tok in _TOKEN.findall(text) if tok not in _STOPWORDS]

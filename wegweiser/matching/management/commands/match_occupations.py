@@ -35,7 +35,8 @@ class Command(BaseCommand):
             return {"uri": m.uri, "kldb": m.kldb, "label": m.label, "score": m.score}
 
         try:
-            stream_matches(sys.stdin.buffer, self.stdout, lambda q: match_occupations(index, q, top=top, lang=lang),
-                           result)
+            stream_matches(
+                sys.stdin.buffer, self.stdout, lambda q: match_occupations(index, q, top=top, lang=lang), result
+            )
         except InvalidInput as exc:
             raise CommandError(str(exc)) from exc
