@@ -69,3 +69,14 @@ def test_admin_cannot_deactivate_self(client, personas):
 def test_deactivate_get_not_allowed(client, personas):
     client.force_login(personas.admin)
     assert client.get(reverse("accounts:user_deactivate", args=[personas.teammate.pk])).status_code == 405
+
+
+def test_german_by_default_even_for_english_browsers(client, personas):
+    response = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="de"' in response.content.decode()
+
+
+def test_language_switch_to_english_sticks(client, personas):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = client.get(reverse("accounts:login"))
+    assert '<html lang="en"' in response.content.decode()
