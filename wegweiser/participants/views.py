@@ -19,7 +19,7 @@ from django_htmx.middleware import HtmxDetails
 from wegweiser.accounts.models import Role
 from wegweiser.audit.selectors import audit_events_for_object
 
-from . import competence, duplicates, policy, selectors, services
+from . import competence, duplicates, policy, reference, selectors, services
 from .forms import ENTRY_FORMS, ENTRY_TITLES, ContactNoteForm, MergeForm, ParticipantForm
 from .models import Participant, Phase, Suggestion
 
@@ -112,7 +112,11 @@ def participant_create(request: HtmxHttpRequest) -> HttpResponse:
 def participant_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     participant = services.participant_view(actor=request.user, pk=pk)
     sections = policy.visible_sections(request.user, participant)
-    context: dict[str, Any] = {"p": participant, "sections": sections}
+    context: dict[str, Any] = {
+        "p": participant,
+        "sections": sections,
+        "nationality_names": [reference.country_name(code) for code in participant.nationalities or ()],
+    }
     context["languages"] = list(participant.languages.all())
     if "education" in sections:
         context.update(
