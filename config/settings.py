@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -57,6 +58,9 @@ INSTALLED_APPS = [
     "wegweiser.taxonomy",
     "wegweiser.matching",
     "wegweiser.participants",
+    "wegweiser.selfservice",
+    "wegweiser.interests",
+    "wegweiser.programmes",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +90,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "wegweiser.accounts.context_processors.staff_languages",
             ],
         },
     },
@@ -123,7 +128,21 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# Staff screens: German and English. Participant self-service adds the caseload's languages.
+WEGWEISER_STAFF_LANGUAGES = ["de", "en"]
+LANGUAGES = [
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("fa", "فارسی / دری"),
+    ("uk", "Українська"),
+    ("ru", "Русский"),
+    ("tr", "Türkçe"),
+    ("ti", "ትግርኛ"),
+]
+LANGUAGES_BIDI = ["ar", "fa"]
+# Django ships no locale data for Tigrinya; give it what {% get_language_info %} needs.
+LANG_INFO.setdefault("ti", {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"})
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True

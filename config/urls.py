@@ -5,5 +5,8 @@ urlpatterns = [
     path("accounts/", include("wegweiser.accounts.urls")),
     path("audit/", include("wegweiser.audit.urls")),
     path("taxonomy/", include("wegweiser.taxonomy.urls")),
+    path("me/", include("wegweiser.selfservice.urls")),
+    path("interests/", include("wegweiser.interests.urls")),
+    path("programmes/", include("wegweiser.programmes.urls")),
     path("", include("wegweiser.participants.urls")),
 ]

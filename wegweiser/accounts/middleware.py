@@ -16,7 +16,7 @@ class StaffLanguageMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
-        self.available = {code for code, _ in settings.LANGUAGES}
+        self.available = set(settings.WEGWEISER_STAFF_LANGUAGES)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")

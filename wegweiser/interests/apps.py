@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InterestsConfig(AppConfig):
+    name = "wegweiser.interests"
+    label = "interests"
