@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "wegweiser.selfservice",
     "wegweiser.interests",
     "wegweiser.programmes",
+    "wegweiser.recommendations",
 ]
 
 MIDDLEWARE = [
@@ -191,3 +192,8 @@ WEGWEISER_CACHE_DIR = Path(os.environ.get("WEGWEISER_CACHE_DIR", BASE_DIR / "var
 WEGWEISER_SHARED_DATA = Path(os.environ.get("WEGWEISER_SHARED_DATA", BASE_DIR.parent / "shared" / "data"))
 # The taxonomy search box uses the matching engine once its index is built (in a background thread).
 WEGWEISER_TAXONOMY_SEARCH_ENGINE = env_bool("WEGWEISER_TAXONOMY_SEARCH_ENGINE", True)
+
+# Weights of the recommendation score (skills, interests, feasibility, demand), comma-separated.
+WEGWEISER_RECOMMENDATION_WEIGHTS = [
+    float(x) for x in os.environ.get("WEGWEISER_RECOMMENDATION_WEIGHTS", "0.5,0.2,0.2,0.1").split(",")
+]

@@ -8,5 +8,6 @@ urlpatterns = [
     path("me/", include("wegweiser.selfservice.urls")),
     path("interests/", include("wegweiser.interests.urls")),
     path("programmes/", include("wegweiser.programmes.urls")),
+    path("recommendations/", include("wegweiser.recommendations.urls")),
     path("", include("wegweiser.participants.urls")),
 ]

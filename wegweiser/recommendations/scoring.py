@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 CEFR_RANK = {"": 0, "A1": 1, "A2": 2, "B1": 3, "B2": 4, "C1": 5, "C2": 6, "native": 7}
 RANK_CEFR = {rank: level for level, rank in CEFR_RANK.items()}
@@ -228,6 +228,7 @@ def recommend(
     index: Mapping[str, list[str]] | None = None,
     extra_candidates: Iterable[str] = (),
     interest_candidates: int = 30,
+    demand: Mapping[str, float] | None = None,
 ) -> list[Recommendation]:
     """Best `top` occupations. Candidates: occupations sharing a skill with the person, the extra
     ones given (e.g. confirmed occupations) and the best interest fits, so a person without
@@ -243,8 +244,13 @@ def recommend(
             key=lambda uri: (-interest_fit(riasec, occupations[uri].riasec or ()), uri),
         )
         candidates.update(by_fit[:interest_candidates])
+    demand = demand or {}
     scored = [
-        score_occupation(person, occupations[uri], weights=weights, labels=labels, interest_fit=interest_fit)
+        score_occupation(
+            person,
+            replace(occupations[uri], demand=demand[uri]) if uri in demand else occupations[uri],
+            weights=weights, labels=labels, interest_fit=interest_fit,
+        )
         for uri in candidates
     ]
     scored.sort(key=lambda r: (-r.score, r.uri))

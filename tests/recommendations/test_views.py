@@ -1,0 +1,120 @@
+"""Recommendations in the product: computed from confirmed codes, cached by inputs, feedback, roles."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from wegweiser.participants.models import Suggestion
+from wegweiser.recommendations.models import RecommendationFeedback, RecommendationSet
+from wegweiser.recommendations.selectors import acceptance_rate
+
+CARPENTER = "http://data.europa.eu/esco/occupation/2a22ff9e-de3b-408d-b312-5034896cc4f4"
+SOFTWARE = "http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1"
+
+
+@pytest.fixture
+def carpenter_participant(own_participant):
+    entry = own_participant.work_history.create(job_title="نجار", country="SY")
+    Suggestion.objects.create(participant=own_participant, work_entry=entry, kind="occupation", uri=CARPENTER,
+                              label="Zimmerer/Zimmerin", score=0.9, rank=1, source_digest="x", status="confirmed")
+    own_participant.languages.create(language="de", listening="A2", reading="A2", speaking="A2", writing="A1")
+    return own_participant
+
+
+def test_confirmed_occupation_comes_first_with_factors_and_gap(client, personas, carpenter_participant):
+    client.force_login(personas.caseworker)
+    response = client.get(reverse("recommendations:participant", args=[carpenter_participant.pk]))
+    assert response.status_code == 200
+    items = response.context["items"]
+    assert items[0]["uri"] == CARPENTER
+    first = items[0]
+    assert [f["name"] for f in first["factors"]] == ["skills", "interests", "feasibility", "demand"]
+    assert first["score"] == pytest.approx(sum(f["points"] for f in first["factors"]), abs=1e-3)
+    assert "braucht Deutsch B1, hat A2" in first["explanation"]
+    body = response.content.decode()
+    assert "Zimmerer/Zimmerin" in body and "Punkte" in body
+
+
+def test_cache_is_reused_and_invalidated_when_a_skill_is_confirmed(client, personas, carpenter_participant):
+    client.force_login(personas.caseworker)
+    url = reverse("recommendations:participant", args=[carpenter_participant.pk])
+    client.get(url)
+    first = RecommendationSet.objects.get(participant=carpenter_participant)
+    digest = first.inputs_digest
+    client.get(url)
+    assert RecommendationSet.objects.get(participant=carpenter_participant).inputs_digest == digest
+    entry = carpenter_participant.work_history.get()
+    Suggestion.objects.create(participant=carpenter_participant, work_entry=entry, kind="occupation", uri=SOFTWARE,
+                              label="Softwareentwickler", score=0.5, rank=2, source_digest="x", status="confirmed")
+    response = client.get(url)
+    assert RecommendationSet.objects.get(participant=carpenter_participant).inputs_digest != digest
+    assert SOFTWARE in [item["uri"] for item in response.context["items"]]
+
+
+def test_feedback_accept_dismiss_pin(client, personas, carpenter_participant):
+    client.force_login(personas.caseworker)
+    url = reverse("recommendations:feedback", args=[carpenter_participant.pk])
+    assert client.post(url, {"uri": CARPENTER, "action": "accepted"}).status_code == 302
+    response = client.post(url, {"uri": CARPENTER, "action": "dismissed"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 422
+    assert "Grund" in response.content.decode()
+    assert client.post(url, {"uri": "nope", "action": "accepted"}).status_code == 302
+    assert RecommendationFeedback.objects.count() == 1
+    assert acceptance_rate(organisation_id=carpenter_participant.organisation_id)["rate"] == 1.0
+
+
+@pytest.mark.parametrize(("role", "expected"), [
+    ("caseworker", 200), ("admin", 200), ("teammate", 200), ("other_team_caseworker", 403), ("trainer", 404),
+    ("partner", 404), ("funder", 404), ("other_org_caseworker", 404),
+])
+@pytest.mark.parametrize("view", ["recommendations:participant", "recommendations:sheet"])
+def test_recommendation_pages_per_role(client, personas, carpenter_participant, role, expected, view):
+    client.force_login(getattr(personas, role))
+    assert client.get(reverse(view, args=[carpenter_participant.pk])).status_code == expected
+
+
+@pytest.mark.parametrize(("role", "expected"), [
+    ("caseworker", 200), ("admin", 200), ("trainer", 403), ("partner", 403), ("funder", 403),
+])
+def test_who_fits_per_role(client, personas, carpenter_participant, role, expected):
+    client.force_login(getattr(personas, role))
+    response = client.get(reverse("recommendations:who_fits"), {"occupation": CARPENTER})
+    assert response.status_code == expected
+    if expected == 200:
+        assert carpenter_participant.customer_number not in response.content.decode()  # names, not numbers
+        assert str(carpenter_participant) in response.content.decode()
+
+
+def test_acceptance_page_admin_only(client, personas):
+    client.force_login(personas.caseworker)
+    assert client.get(reverse("recommendations:acceptance")).status_code == 403
+    client.force_login(personas.admin)
+    assert client.get(reverse("recommendations:acceptance")).status_code == 200
+
+
+def test_advice_sheet_is_bilingual_in_participant_language(client, personas, carpenter_participant):
+    client.force_login(personas.caseworker)
+    body = client.get(reverse("recommendations:sheet", args=[carpenter_participant.pk])).content.decode()
+    assert "Ihre Beratung" in body and "استشارتك" in body and 'dir="rtl"' in body
+
+
+def test_anonymous_is_redirected(client, carpenter_participant):
+    response = client.get(reverse("recommendations:participant", args=[carpenter_participant.pk]))
+    assert response.status_code == 302
+
+
+def test_ict_track_flags_software_experience_with_reason(client, personas, carpenter_participant):
+    entry = carpenter_participant.work_history.get()
+    Suggestion.objects.create(participant=carpenter_participant, work_entry=entry, kind="occupation", uri=SOFTWARE,
+                              label="Softwareentwickler", score=0.5, rank=2, source_digest="x", status="confirmed")
+    client.force_login(personas.caseworker)
+    response = client.get(reverse("recommendations:participant", args=[carpenter_participant.pk]))
+    assert response.context["set"].ict_track["fits"] is True
+    assert "Berufserfahrung in der IT" in response.content.decode()
+
+
+def test_ict_track_not_for_carpenter_alone(client, personas, carpenter_participant):
+    client.force_login(personas.caseworker)
+    response = client.get(reverse("recommendations:participant", args=[carpenter_participant.pk]))
+    assert response.context["set"].ict_track["fits"] is False

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Q
+
+from wegweiser.participants import policy
+from wegweiser.participants.models import Participant
+
+from . import inputs as inputs_mod
+from .models import RecommendationFeedback
+from .scoring import score_occupation
+
+
+def latest_feedback(participant: Participant) -> dict[str, RecommendationFeedback]:
+    """The newest feedback per occupation URI."""
+    latest: dict[str, RecommendationFeedback] = {}
+    for fb in RecommendationFeedback.objects.filter(participant=participant).select_related("actor"):
+        latest.setdefault(fb.occupation_uri, fb)
+    return latest
+
+
+def acceptance_rate(*, organisation_id: int) -> dict[str, Any]:
+    """How often advice in the top 5 was accepted (share of all decisions on top-5 items)."""
+    stats = RecommendationFeedback.objects.filter(
+        participant__organisation_id=organisation_id, rank__lte=5
+    ).aggregate(
+        decided=Count("id", filter=~Q(action=RecommendationFeedback.Action.PINNED)),
+        accepted=Count("id", filter=Q(action=RecommendationFeedback.Action.ACCEPTED)),
+    )
+    decided = stats["decided"] or 0
+    return {"decided": decided, "accepted": stats["accepted"] or 0,
+            "rate": (stats["accepted"] or 0) / decided if decided else None}
+
+
+def who_fits_occupation(user: Any, uri: str, *, limit: int = 50) -> list[tuple[Participant, Any]]:
+    """Participants the user may see, ranked by how well they fit occupation `uri`."""
+    cat = inputs_mod.catalogue()
+    occupation = cat.occupations.get(uri)
+    if occupation is None:
+        return []
+    participants = list(policy.scope(user, Participant.objects.all()).exclude(phase__in=["employed", "exited"]))
+    people = inputs_mod.person_inputs(participants, cat)
+    demand, _version = inputs_mod.demand_for(user.organisation_id)
+    if uri in demand:
+        from dataclasses import replace
+
+        occupation = replace(occupation, demand=demand[uri])
+    weights = inputs_mod.weights()
+    scored = [(p, score_occupation(people[p.pk].person, occupation, weights=weights, labels=cat.skill_labels))
+              for p in participants]
+    scored.sort(key=lambda item: (-item[1].score, item[0].pk))
+    return scored[:limit]
