@@ -157,8 +157,11 @@ def month_grid(sessions: list[Session], month: str | None, fallback: dt.date) ->
 
 def participant_enrolments(user: Any, participant: Participant) -> list[Enrolment]:
     """For the case file: the participant's enrolments (the caller has checked access to the file)."""
-    rows = list(Enrolment.objects.filter(participant=participant).select_related("course", "course__module")
-                .prefetch_related("certificates").order_by("-requested_at"))
+    qs = Enrolment.objects.filter(participant=participant)
+    if not participant_policy.can(user, "view_full", participant):
+        qs = qs.filter(course__trainers=user)  # trainers: only their own courses
+    rows = list(qs.select_related("course", "course__module").prefetch_related("certificates")
+                .order_by("-requested_at"))
     summaries = attendance_summaries([e.pk for e in rows])
     for enrolment in rows:
         enrolment.summary = summaries[enrolment.pk]  # type: ignore[attr-defined]
