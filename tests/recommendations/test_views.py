@@ -118,3 +118,18 @@ def test_ict_track_not_for_carpenter_alone(client, personas, carpenter_participa
     client.force_login(personas.caseworker)
     response = client.get(reverse("recommendations:participant", args=[carpenter_participant.pk]))
     assert response.context["set"].ict_track["fits"] is False
+
+
+def test_recompute_command_fills_cache_and_is_incremental(carpenter_participant):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("recompute_recommendations", stdout=out)
+    first = RecommendationSet.objects.get(participant=carpenter_participant)
+    assert first.results[0]["uri"] == CARPENTER
+    call_command("recompute_recommendations", stdout=out)
+    assert RecommendationSet.objects.get(participant=carpenter_participant).computed_at == first.computed_at
+    call_command("recompute_recommendations", "--queue", stdout=out)  # immediate backend in tests
+    assert "Hintergrundaufgaben" in out.getvalue()

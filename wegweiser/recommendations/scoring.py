@@ -135,45 +135,41 @@ def _top_letters(profile: tuple[float, ...], k: int = 2) -> str:
     return "".join(RIASEC_LETTERS[i] for i in order)
 
 
-def score_occupation(
-    person: PersonProfile,
-    occupation: OccupationProfile,
-    *,
-    weights: Weights = Weights(),
-    labels: Mapping[str, str] | None = None,
-    interest_fit: InterestFit = pearson_fit,
-) -> Recommendation:
-    labels = labels or {}
+@dataclass(frozen=True)
+class Assessment:
+    """The numbers behind a recommendation, before any text is written."""
+
+    skill_value: float
+    interest_value: float
+    feasibility_value: float
+    demand_value: float
+    matched: frozenset[str]
+    missing: frozenset[str]
+    optional_matched: frozenset[str]
+    german_needed: str
+    german_gap: int
+    flags: tuple[str, ...]
+
+    def score(self, weights: Weights) -> float:
+        return round(
+            weights.skills * self.skill_value + weights.interests * self.interest_value
+            + weights.feasibility * self.feasibility_value + weights.demand * self.demand_value,
+            6,
+        )
+
+
+def assess(person: PersonProfile, occupation: OccupationProfile, *, interest_fit: InterestFit = pearson_fit
+           ) -> Assessment:
     matched = occupation.essential & person.skills
-    missing = occupation.essential - person.skills
     optional_matched = occupation.optional & person.skills
     ess_share = len(matched) / len(occupation.essential) if occupation.essential else 0.0
     opt_share = len(optional_matched) / len(occupation.optional) if occupation.optional else 0.0
-    skill_value = 0.8 * ess_share + 0.2 * opt_share
-    skill_text = f"erfüllt {len(matched)} von {len(occupation.essential)} Kernkompetenzen"
-    if matched:
-        skill_text += f": {_label_list(matched, labels)}"
-    if optional_matched:
-        skill_text += f"; dazu {len(optional_matched)} weitere Kompetenzen"
-
-    if person.riasec and occupation.riasec:
-        interest_value = interest_fit(person.riasec, occupation.riasec)
-        p_code, o_code = _top_letters(person.riasec), _top_letters(occupation.riasec)
-        shared = sorted(set(p_code) & set(o_code), key=RIASEC_LETTERS.index)
-        if shared:
-            interest_text = f"Interessen {' und '.join(shared)} passen (Person {p_code}, Beruf {o_code})"
-        else:
-            interest_text = f"Interessen passen wenig (Person {p_code}, Beruf {o_code})"
-    else:
-        interest_value = 0.5
-        interest_text = "kein Interessenprofil" if not person.riasec else "kein Interessenprofil des Berufs"
-
+    both_known = person.riasec and occupation.riasec
+    interest_value = interest_fit(person.riasec, occupation.riasec) if both_known else 0.5  # type: ignore[arg-type]
     flags: list[str] = []
     penalties = 0.0
     need = german_needed(occupation)
-    has = person.german
-    gap = CEFR_RANK[need] - CEFR_RANK.get(has, 0)
-    language_text = f"braucht Deutsch {need}, hat {has or 'keine Angabe'}"
+    gap = CEFR_RANK[need] - CEFR_RANK.get(person.german, 0)
     if gap > 0:
         penalties += PENALTY_PER_LANGUAGE_LEVEL * gap
         flags.append(f"Deutsch {need} nötig")
@@ -186,26 +182,75 @@ def score_occupation(
     if person.working_time in {"no_shifts", "mornings", "part"} and occupation.isco.startswith(SHIFT_ISCO_PREFIXES):
         penalties += PENALTY_WORKING_TIME
         flags.append("Schichtarbeit üblich")
-    feasibility_value = max(0.0, 1.0 - penalties)
-    feasibility_text = "; ".join([language_text, *(f for f in flags if not f.startswith("Deutsch"))])
-    demand_value = max(0.0, min(1.0, occupation.demand))
+    return Assessment(
+        skill_value=0.8 * ess_share + 0.2 * opt_share,
+        interest_value=interest_value,
+        feasibility_value=max(0.0, 1.0 - penalties),
+        demand_value=max(0.0, min(1.0, occupation.demand)),
+        matched=matched,
+        missing=occupation.essential - person.skills,
+        optional_matched=optional_matched,
+        german_needed=need,
+        german_gap=gap,
+        flags=tuple(flags),
+    )
+
+
+def explain(
+    person: PersonProfile,
+    occupation: OccupationProfile,
+    a: Assessment,
+    *,
+    weights: Weights = Weights(),
+    labels: Mapping[str, str] | None = None,
+) -> Recommendation:
+    """Turn an assessment into the recommendation with its factor texts."""
+    labels = labels or {}
+    skill_text = f"erfüllt {len(a.matched)} von {len(occupation.essential)} Kernkompetenzen"
+    if a.matched:
+        skill_text += f": {_label_list(a.matched, labels)}"
+    if a.optional_matched:
+        skill_text += f"; dazu {len(a.optional_matched)} weitere Kompetenzen"
+    if person.riasec and occupation.riasec:
+        p_code, o_code = _top_letters(person.riasec), _top_letters(occupation.riasec)
+        shared = sorted(set(p_code) & set(o_code), key=RIASEC_LETTERS.index)
+        if shared:
+            interest_text = f"Interessen {' und '.join(shared)} passen (Person {p_code}, Beruf {o_code})"
+        else:
+            interest_text = f"Interessen passen wenig (Person {p_code}, Beruf {o_code})"
+    else:
+        interest_text = "kein Interessenprofil" if not person.riasec else "kein Interessenprofil des Berufs"
+    language_text = f"braucht Deutsch {a.german_needed}, hat {person.german or 'keine Angabe'}"
+    feasibility_text = "; ".join([language_text, *(f for f in a.flags if not f.startswith("Deutsch"))])
     factors = (
-        Factor("skills", skill_value, weights.skills, skill_text),
-        Factor("interests", interest_value, weights.interests, interest_text),
-        Factor("feasibility", feasibility_value, weights.feasibility, feasibility_text),
-        Factor("demand", demand_value, weights.demand, f"Nachfrage vor Ort {demand_value:.0%}"),
+        Factor("skills", a.skill_value, weights.skills, skill_text),
+        Factor("interests", a.interest_value, weights.interests, interest_text),
+        Factor("feasibility", a.feasibility_value, weights.feasibility, feasibility_text),
+        Factor("demand", a.demand_value, weights.demand, f"Nachfrage vor Ort {a.demand_value:.0%}"),
     )
     return Recommendation(
         uri=occupation.uri,
         label=occupation.label,
         kldb=occupation.kldb,
-        score=round(sum(f.points for f in factors), 6),
+        score=a.score(weights),
         factors=factors,
-        matched_essential=tuple(sorted(matched)),
-        missing_essential=tuple(sorted(missing)),
-        german_needed=need,
-        flags=tuple(flags),
+        matched_essential=tuple(sorted(a.matched)),
+        missing_essential=tuple(sorted(a.missing)),
+        german_needed=a.german_needed,
+        flags=a.flags,
     )
+
+
+def score_occupation(
+    person: PersonProfile,
+    occupation: OccupationProfile,
+    *,
+    weights: Weights = Weights(),
+    labels: Mapping[str, str] | None = None,
+    interest_fit: InterestFit = pearson_fit,
+) -> Recommendation:
+    return explain(person, occupation, assess(person, occupation, interest_fit=interest_fit),
+                   weights=weights, labels=labels)
 
 
 def skill_index(occupations: Mapping[str, OccupationProfile]) -> dict[str, list[str]]:
@@ -245,16 +290,14 @@ def recommend(
         )
         candidates.update(by_fit[:interest_candidates])
     demand = demand or {}
-    scored = [
-        score_occupation(
-            person,
-            replace(occupations[uri], demand=demand[uri]) if uri in demand else occupations[uri],
-            weights=weights, labels=labels, interest_fit=interest_fit,
-        )
-        for uri in candidates
-    ]
-    scored.sort(key=lambda r: (-r.score, r.uri))
-    return scored[:top]
+    # Rank on the numbers first; write explanations only for the few that are shown.
+    assessed = []
+    for uri in candidates:
+        occ = replace(occupations[uri], demand=demand[uri]) if uri in demand else occupations[uri]
+        a = assess(person, occ, interest_fit=interest_fit)
+        assessed.append((a.score(weights), uri, occ, a))
+    assessed.sort(key=lambda item: (-item[0], item[1]))
+    return [explain(person, occ, a, weights=weights, labels=labels) for _score, _uri, occ, a in assessed[:top]]
 
 
 @dataclass(frozen=True)
