@@ -261,6 +261,8 @@ def _trainer_calendar(request: HttpRequest, trainer: User) -> HttpResponse:
 
 @login_required
 def my_calendar(request: HttpRequest) -> HttpResponse:
+    if getattr(request.user, "role", None) not in (Role.ADMIN, Role.CASEWORKER, Role.TRAINER):
+        raise PermissionDenied
     return _trainer_calendar(request, request.user)  # type: ignore[arg-type]
 
 
