@@ -133,3 +133,23 @@ def test_recompute_command_fills_cache_and_is_incremental(carpenter_participant)
     assert RecommendationSet.objects.get(participant=carpenter_participant).computed_at == first.computed_at
     call_command("recompute_recommendations", "--queue", stdout=out)  # immediate backend in tests
     assert "Hintergrundaufgaben" in out.getvalue()
+
+
+@pytest.mark.parametrize(("role", "expected"), [("admin", 200), ("caseworker", 403), ("funder", 403),
+                                                ("trainer", 403)])
+def test_demand_page_per_role(client, personas, role, expected):
+    client.force_login(getattr(personas, role))
+    assert client.get(reverse("recommendations:demand")).status_code == expected
+
+
+def test_admin_sets_demand_and_it_changes_the_score(client, personas, carpenter_participant):
+    client.force_login(personas.caseworker)
+    url = reverse("recommendations:participant", args=[carpenter_participant.pk])
+    before = next(i for i in client.get(url).context["items"] if i["uri"] == CARPENTER)["score"]
+    client.force_login(personas.admin)
+    response = client.post(reverse("recommendations:demand"), {"uri": CARPENTER, "demand": "100", "note": "IHK"})
+    assert response.status_code == 302
+    assert client.post(reverse("recommendations:demand"), {"uri": CARPENTER, "demand": "x"}).status_code == 302
+    client.force_login(personas.caseworker)
+    after = next(i for i in client.get(url).context["items"] if i["uri"] == CARPENTER)["score"]
+    assert after == pytest.approx(before + 0.1 * 0.5, abs=1e-4)  # demand 0.5 -> 1.0 at weight 0.1

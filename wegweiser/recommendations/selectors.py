@@ -51,3 +51,37 @@ def who_fits_occupation(user: Any, uri: str, *, limit: int = 50) -> list[tuple[P
               for p in participants]
     scored.sort(key=lambda item: (-item[1].score, item[0].pk))
     return scored[:limit]
+
+
+def who_fits_module(user: Any, module: Any, *, limit: int = 50) -> list[tuple[Participant, dict[str, Any]]]:
+    """Participants the user may see for whom `module` closes a skill gap of a top-3 recommendation
+    (or teaches the German level it needs), ranked by how much of the gap it closes."""
+    from .scoring import CEFR_RANK
+    from .services import recommendations_compute
+
+    participants = list(policy.scope(user, Participant.objects.all()).exclude(phase__in=["employed", "exited"]))
+    sets = recommendations_compute(participants)
+    cat = inputs_mod.catalogue()
+    people = inputs_mod.person_inputs(participants, cat)
+    taught = set(module.skill_uris or ())
+    entry = CEFR_RANK.get(module.entry_german_level or "", 0)
+    rows: list[tuple[int, int, Participant, dict[str, Any]]] = []
+    for p in participants:
+        german = CEFR_RANK.get(people[p.pk].person.german, 0)
+        if german < entry:
+            continue
+        for rec in sets[p.pk].results[:3]:
+            closes = [m["label"] for m in rec["missing"] if m["uri"] in taught]
+            module_step = any(step.get("module") == str(module.pk) for step in rec["next_steps"])
+            if closes or module_step:
+                reason = {"occupation": rec["label"], "closes": closes, "score": rec["score"]}
+                rows.append((-len(closes), p.pk, p, reason))
+                break
+    rows.sort(key=lambda r: (r[0], r[1]))
+    return [(p, reason) for _n, _pk, p, reason in rows[:limit]]
+
+
+def demand_rows(*, organisation_id: int) -> list[Any]:
+    from .models import OccupationDemand
+
+    return list(OccupationDemand.objects.filter(organisation_id=organisation_id).select_related("updated_by"))

@@ -157,3 +157,24 @@ def recommendation_feedback(
         audit_record(actor=actor, action="create", obj=feedback, fields=["action", "reason"],
                      detail=f"participant={participant.pk} {action} rank={rank}")
     return feedback
+
+
+def occupation_demand_set(*, actor: Any, uri: str, demand: float, note: str = "") -> Any:
+    """Admin maintains local demand per occupation (0–1). Audited."""
+    from .models import OccupationDemand
+
+    if getattr(actor, "role", None) != "admin":
+        raise PermissionDenied
+    cat = inputs_mod.catalogue()
+    if uri not in cat.occupations:
+        raise ValidationError(_("Unbekannter Beruf."))
+    if not 0.0 <= demand <= 1.0:
+        raise ValidationError(_("Die Nachfrage liegt zwischen 0 und 100 %."))
+    with transaction.atomic():
+        row, _created = OccupationDemand.objects.update_or_create(
+            organisation_id=actor.organisation_id, occupation_uri=uri,
+            defaults={"label": cat.occupations[uri].label[:300], "demand": demand, "note": note[:300],
+                      "updated_by": actor},
+        )
+        audit_record(actor=actor, action="update", obj=row, fields=["demand"])
+    return row

@@ -9,4 +9,5 @@ urlpatterns = [
     path("participants/<int:pk>/sheet/", views.advice_sheet, name="sheet"),
     path("fit/", views.who_fits, name="who_fits"),
     path("acceptance/", views.acceptance, name="acceptance"),
+    path("demand/", views.demand, name="demand"),
 ]

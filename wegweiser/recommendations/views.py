@@ -90,8 +90,49 @@ def who_fits(request: HttpRequest) -> HttpResponse:
         choices = sorted(((u, o.label) for u, o in cat.occupations.items() if needle in o.label.lower()),
                          key=lambda c: (len(c[1]), c[1]))[:20]
     rows = selectors.who_fits_occupation(user, uri) if uri in cat.occupations else []
+    module = None
+    module_rows: list[Any] = []
+    try:
+        from wegweiser.programmes.models import Module
+    except ImportError:  # pragma: no cover
+        modules: list[Any] = []
+    else:
+        modules = list(Module.objects.filter(active=True).order_by("title"))
+        module_id = request.GET.get("module", "")
+        module = next((m for m in modules if str(m.pk) == module_id), None)
+        if module is not None:
+            module_rows = selectors.who_fits_module(user, module)
     return render(request, "recommendations/who_fits.html", {
         "query": query, "choices": choices, "occupation": cat.occupations.get(uri), "rows": rows,
+        "modules": modules, "module": module, "module_rows": module_rows,
+    })
+
+
+@login_required
+def demand(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    if user.role != Role.ADMIN:
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            percent = float(request.POST.get("demand", ""))
+            services.occupation_demand_set(actor=user, uri=request.POST.get("uri", ""), demand=percent / 100,
+                                           note=request.POST.get("note", ""))
+        except ValueError:
+            messages.error(request, _("Bitte die Nachfrage als Zahl von 0 bis 100 angeben."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Nachfrage gespeichert."))
+        return redirect("recommendations:demand")
+    query = request.GET.get("q", "").strip()[:100]
+    choices: list[tuple[str, str]] = []
+    if query:
+        cat = inputs_mod.catalogue()
+        choices = sorted(((u, o.label) for u, o in cat.occupations.items() if query.lower() in o.label.lower()),
+                         key=lambda c: (len(c[1]), c[1]))[:20]
+    return render(request, "recommendations/demand.html", {
+        "rows": selectors.demand_rows(organisation_id=user.organisation_id), "query": query, "choices": choices,
     })
 
 
