@@ -117,6 +117,12 @@ def session_rows(session: Session) -> list[tuple[Enrolment, str]]:
     return [(e, marked.get(e.pk, "")) for e in enrolments]
 
 
+def session_progress(session: Session) -> tuple[int, int]:
+    """(people marked, people to mark) for a session."""
+    total = Enrolment.objects.filter(course_id=session.course_id, status__in=Enrolment.TAUGHT).count()
+    return Attendance.objects.filter(session=session, enrolment__status__in=Enrolment.TAUGHT).count(), total
+
+
 def sessions_of_course(course: Course) -> list[Session]:
     return list(course.sessions.all())
 

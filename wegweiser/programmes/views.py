@@ -242,6 +242,7 @@ def attendance_mark(request: HttpRequest, pk: int, enrolment_id: int) -> HttpRes
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "programmes/_attendance_row.html", {
             "session": session, "e": enrolment, "status": status, "choices": Attendance.Status.choices,
+            "progress": selectors.session_progress(session),
         })
     return redirect(f"{reverse('programmes:attendance', args=[session.pk])}#e{enrolment.pk}")
 
