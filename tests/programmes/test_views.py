@@ -262,3 +262,15 @@ def test_session_create_by_admin(client, personas, course):
         "date": "2026-03-04", "start_time": "09:00", "end_time": "12:00", "room": "R2", "topic": "Tabellen"})
     assert response.status_code == 302
     assert Session.objects.filter(course=course, topic="Tabellen").exists()
+
+
+def test_templates_have_no_inline_script_or_style():
+    from pathlib import Path
+
+    import wegweiser.programmes
+
+    root = Path(wegweiser.programmes.__file__).parent / "templates"
+    for path in root.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert " style=" not in text and "<style" not in text, path
+        assert "<script" not in text and "hx-on" not in text and "onclick" not in text, path
