@@ -572,7 +572,6 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
                        initials=certificates.initials_of(participant))
     response = render(request, "programmes/verify.html", context, status=200 if context["valid"] else 404)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
     return response
 
 
