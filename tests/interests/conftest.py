@@ -25,4 +25,6 @@ def participant_client(client, invite):
     _invitation, token = invite
     response = client.post(f"/me/i/{token}/")
     assert response.status_code == 302
+    # German texts in assertions; the case file's preferred language (Arabic in the factory) is tested apart.
+    client.post("/me/language/", {"language": "de", "next": "/me/"})
     return client
