@@ -153,3 +153,19 @@ def test_admin_sets_demand_and_it_changes_the_score(client, personas, carpenter_
     client.force_login(personas.caseworker)
     after = next(i for i in client.get(url).context["items"] if i["uri"] == CARPENTER)["score"]
     assert after == pytest.approx(before + 0.1 * 0.5, abs=1e-4)  # demand 0.5 -> 1.0 at weight 0.1
+
+
+def test_completed_questionnaire_feeds_interest_factor(client, personas, carpenter_participant):
+    from django.utils import timezone
+
+    from wegweiser.interests.models import AnswerSet
+
+    AnswerSet.objects.create(participant=carpenter_participant, answers={}, completed_at=timezone.now(),
+                             scores={"R": 38, "I": 12, "A": 10, "S": 6, "E": 8, "C": 20}, holland_code="RCI",
+                             profile_complete=True)
+    client.force_login(personas.caseworker)
+    response = client.get(reverse("recommendations:participant", args=[carpenter_participant.pk]))
+    carpenter = next(i for i in response.context["items"] if i["uri"] == CARPENTER)
+    interests = next(f for f in carpenter["factors"] if f["name"] == "interests")
+    assert interests["value"] > 0.9  # Zimmerer is strongly Realistic, like this profile
+    assert "Interessen R" in interests["text"]

@@ -164,3 +164,15 @@ def interest_summary_of(participant: Participant) -> dict[str, Any]:
         "cards": [(card, CARDS_BY_KEY.get(card.card)) for card in cards],
         "dimensions": items.DIMENSIONS,
     }
+
+
+def riasec_profiles(participant_ids: Iterable[int]) -> dict[int, tuple[float, ...]]:
+    """Six RIASEC scale scores of each participant's latest complete questionnaire (one query)."""
+    result: dict[int, tuple[float, ...]] = {}
+    rows = AnswerSet.objects.filter(
+        participant_id__in=list(participant_ids), completed_at__isnull=False, profile_complete=True
+    ).order_by("participant_id", "-completed_at", "-id").values_list("participant_id", "scores")
+    for participant_id, scores in rows:
+        if participant_id not in result and scores and all(scores.get(d) is not None for d in "RIASEC"):
+            result[participant_id] = tuple(float(scores[d]) for d in "RIASEC")
+    return result

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,9 +12,9 @@ from typing import Any
 
 from django.conf import settings
 
+from wegweiser.interests.selectors import riasec_profiles, table_from_bundle
 from wegweiser.participants.models import EducationEntry, Participant, Suggestion
 from wegweiser.taxonomy.pack import load_pack
-from wegweiser.taxonomy.sources import interest_profiles_by_occupation
 
 from .models import OccupationDemand
 from .scoring import CEFR_RANK, RANK_CEFR, OccupationProfile, PersonProfile, Weights, skill_index
@@ -33,7 +32,9 @@ class Catalogue:
 def catalogue(pack_dir: str | None = None) -> Catalogue:
     """Occupation profiles from the taxonomy pack (cached per process)."""
     bundle = load_pack(Path(pack_dir or settings.WEGWEISER_TAXONOMY_PACK))
-    riasec = interest_profiles_by_occupation(bundle)
+    # Occupation interest profiles: crosswalk, else the ISCO-group fallback of the interests app.
+    table = table_from_bundle(bundle)
+    riasec = {uri: tuple(profile.values) for uri, profile in table.profiles.items()}
     occupations = {
         uri: OccupationProfile(
             uri=uri, label=occ.preferred("de"), kldb=occ.kldb or "", isco=occ.isco,
@@ -57,16 +58,6 @@ def german_level(levels: Iterable[str]) -> str:
     if not ranks:
         return ""
     return RANK_CEFR[ranks[(len(ranks) - 1) // 2]]
-
-
-def _riasec_profiles(participant_ids: list[int]) -> dict[int, tuple[float, ...]]:
-    """Latest complete RIASEC profile per participant, from the interests app when it is installed."""
-    try:
-        interest_selectors = importlib.import_module("wegweiser.interests.selectors")
-    except ImportError:
-        return {}
-    provider = getattr(interest_selectors, "riasec_profiles", None)
-    return dict(provider(participant_ids)) if provider else {}
 
 
 @dataclass(frozen=True)
@@ -100,7 +91,7 @@ def person_inputs(participants: list[Participant], cat: Catalogue) -> dict[int, 
     ):
         recognition[pid] = recognition[pid] or status in {"full", "partial"}
         isced[pid] = max(isced[pid], level)
-    riasec = _riasec_profiles(ids)
+    riasec = riasec_profiles(ids)
     result: dict[int, PersonInputs] = {}
     for p in participants:
         have = set(skills[p.pk])

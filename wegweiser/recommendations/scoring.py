@@ -21,6 +21,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from wegweiser.interests.fit import pearson
+
 CEFR_RANK = {"": 0, "A1": 1, "A2": 2, "B1": 3, "B2": 4, "C1": 5, "C2": 6, "native": 7}
 RANK_CEFR = {rank: level for level, rank in CEFR_RANK.items()}
 # KldB 2010: the fifth digit is the Anforderungsniveau (1 Helfer … 4 Experte).
@@ -100,19 +102,11 @@ InterestFit = Callable[[tuple[float, ...], tuple[float, ...]], float]
 
 
 def pearson_fit(a: tuple[float, ...], b: tuple[float, ...]) -> float:
-    """Correlation of two RIASEC profiles mapped from [-1, 1] to [0, 1]; 0.5 when undefined."""
-    n = len(a)
-    if n != len(b) or n == 0:
+    """Interest fit mapped from a correlation in [-1, 1] to [0, 1]; 0.5 (neutral) when undefined."""
+    if len(a) != len(b) or len(a) < 2:
         return 0.5
-    ma, mb = sum(a) / n, sum(b) / n
-    da = [x - ma for x in a]
-    db = [y - mb for y in b]
-    var_a = sum(x * x for x in da)
-    var_b = sum(y * y for y in db)
-    if var_a == 0 or var_b == 0:
-        return 0.5
-    r = sum(x * y for x, y in zip(da, db, strict=True)) / (var_a * var_b) ** 0.5
-    return max(0.0, min(1.0, (r + 1) / 2))
+    r = pearson(a, b)
+    return 0.5 if r is None else (r + 1) / 2
 
 
 def german_needed(occupation: OccupationProfile) -> str:
