@@ -202,7 +202,10 @@ def run(args: argparse.Namespace) -> int:
     if args.split == "test":
         sets.append(crosslingual_set(snapshot))
     t0 = time.perf_counter()
-    index = build_index(snapshot, cache_dir=cache_dir(), exclude_labels=exclusion(hidden))
+    extra = {}
+    if args.skill_alt_vectors is not None:  # -1: every alternative skill label gets a vector
+        extra["skill_alt_vectors"] = None if args.skill_alt_vectors < 0 else args.skill_alt_vectors
+    index = build_index(snapshot, cache_dir=cache_dir(), exclude_labels=exclusion(hidden), **extra)
     print(
         f"index built in {time.perf_counter() - t0:.1f} s: {len(index.occupations.rows)} occupation labels, "
         f"{len(index.skills.rows)} skill labels; timings occ={index.occupations.timings} "
@@ -314,6 +317,12 @@ def main() -> int:
     parser.add_argument("--split", choices=["dev", "test"], default="test")
     parser.add_argument("--sample", type=int, default=300, help="queries per label set (fixed seed)")
     parser.add_argument("--tune", action="store_true", help="grid-search fusion weights (use with --split dev)")
+    parser.add_argument(
+        "--skill-alt-vectors",
+        type=int,
+        default=None,
+        help="alternative skill labels sentence-encoded per skill (-1: all; default: the engine's setting)",
+    )
     parser.add_argument("--write-docs", action="store_true", help="replace the section in docs/benchmarks.md")
     args = parser.parse_args()
     if args.tune and args.split != "dev":

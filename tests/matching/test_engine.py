@@ -211,3 +211,82 @@ def test_shipped_curated_file_is_well_formed():
 def test_scores_are_finite(index):
     for match in match_occupations(index, "x", top=8):
         assert np.isfinite(match.score)
+
+
+def _snapshot_with_skill_alternatives():
+    from dataclasses import replace as dc_replace
+
+    from wegweiser.taxonomy.snapshot import Label
+
+    snapshot = fixture_snapshot()
+    driving = snapshot.skills[SKILL_DRIVING]
+    extra = tuple(
+        Label(text=text, lang="en", kind="alternative")
+        for text in ("operate heavy goods vehicles", "lorry driving", "haul freight by road")
+    )
+    snapshot.skills[SKILL_DRIVING] = dc_replace(driving, labels=driving.labels + extra)
+    return snapshot
+
+
+def test_only_preferred_and_first_alternative_skill_labels_are_encoded(curated_file, tmp_path):
+    snapshot = _snapshot_with_skill_alternatives()
+    index = build_index(snapshot, cache_dir=tmp_path, curated_path=curated_file, skill_alt_vectors=1)
+    side = index.skills
+    encoded = {row.text for row, emb in zip(side.rows, side.emb_of_row, strict=True) if emb >= 0}
+    assert "drive trucks" in encoded and "Lkw fahren" in encoded
+    assert "operate heavy goods vehicles" in encoded  # the first alternative label
+    assert "lorry driving" not in encoded and "haul freight by road" not in encoded
+    assert len(side.vectors) == len(encoded)
+    # every label stays in the lexical index: an alternative label without a vector is still found
+    assert match_skills(index, "haul freight by road", top=1)[0].uri == SKILL_DRIVING
+
+
+def test_label_without_vector_borrows_its_owners_best_embedding_score(curated_file, tmp_path):
+    snapshot = _snapshot_with_skill_alternatives()
+    index = build_index(snapshot, cache_dir=tmp_path, curated_path=curated_file, skill_alt_vectors=0)
+    side = index.skills
+    qvecs = index.encoder.encode(["driving a lorry", "cooking"])
+    rows = side.row_embedding_scores(np.ascontiguousarray((side.vectors @ qvecs.T).T))
+    assert rows.shape == (2, len(side.rows))
+    owner = side.uris.index(SKILL_DRIVING)
+    span = side.rows_of(owner)
+    embedded = [r for r in span if side.emb_of_row[r] >= 0]
+    unembedded = [r for r in span if side.emb_of_row[r] < 0]
+    assert len(unembedded) == 3
+    for piece in range(2):
+        best = max(rows[piece, r] for r in embedded)
+        assert all(rows[piece, r] == best for r in unembedded)
+
+
+def test_skill_vector_policy_is_part_of_the_cache_key(curated_file, tmp_path):
+    snapshot = _snapshot_with_skill_alternatives()
+    build_index(snapshot, cache_dir=tmp_path, curated_path=curated_file, skill_alt_vectors=0)
+    encoder = CountingEncoder()
+    index = build_index(
+        snapshot, cache_dir=tmp_path, curated_path=curated_file, encoder=encoder, skill_alt_vectors=None
+    )
+    assert encoder.encoded > 0  # the skill side was encoded again, now with every label
+    assert (index.skills.emb_of_row >= 0).all()
+
+
+def test_lexical_scores_match_a_brute_force_tfidf(index):
+    from wegweiser.matching.index import ngrams
+    from wegweiser.matching.normalise import lexical_key
+
+    lexicon = index.occupations.lexicon
+    key = lexical_key("Elektrikerin in Aleppo")
+    cos, cov = lexicon.scores(key)
+    vocab = lexicon.vocab
+    feats = ngrams(key)
+    # brute force over the stored postings
+    inverse = {gid: gram for gram, gid in vocab.items()}
+    for k in range(lexicon.n_keys):
+        weights = {}
+        for gid in range(len(vocab)):
+            lo, hi = lexicon.indptr[gid], lexicon.indptr[gid + 1]
+            hits = np.flatnonzero(lexicon.keys_of[lo:hi] == k)
+            if len(hits):
+                weights[inverse[gid]] = float(lexicon.cos_w[lo + hits[0]])
+        assert cov[k] == pytest.approx(sum(weights[g] ** 2 for g in set(feats) if g in weights), abs=1e-5)
+        if cos[k] > 0:
+            assert any(g in weights for g in feats)

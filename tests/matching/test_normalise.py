@@ -143,3 +143,12 @@ def test_normalisation_never_fails_and_is_idempotent_on_keys(text):
     key = lexical_key(text)
     assert lexical_key(key) == key
     assert len(split_pieces(text)) <= 12
+
+
+def test_sentence_count():
+    from wegweiser.matching.normalise import sentence_count
+
+    assert sentence_count("Koch, Kellner und Barkeeper") == 1
+    assert sentence_count("I drove trucks. Later I cooked.") == 2
+    assert sentence_count("drive trucks; prepare meals; cut wood") == 3
+    assert sentence_count("  ") == 0

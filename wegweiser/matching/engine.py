@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
 
-from wegweiser.matching.index import Encoder, LabelSide, build_side, default_encoder
-from wegweiser.matching.normalise import embedding_text, lexical_key, split_pieces
+from wegweiser.matching.index import Encoder, LabelRow, LabelSide, build_side, default_encoder
+from wegweiser.matching.normalise import embedding_text, lexical_key, sentence_count, split_pieces
 from wegweiser.taxonomy.snapshot import Label, TaxonomySnapshot
 
 __all__ = [
@@ -45,6 +45,9 @@ CURATED_PATH = Path(__file__).parent / "data" / "curated_occupations.tsv"
 
 ExcludeFn = Callable[[str, Label], bool]
 _TITLE_WORDS = 5
+# Skill labels that get a sentence vector: the preferred labels (en, de) plus at most this many
+# alternative labels per skill; every label stays in the lexical index. See docs/matching.md.
+SKILL_ALT_VECTORS: int | None = 0
 
 
 @dataclass(frozen=True)
@@ -140,11 +143,13 @@ def build_index(
     curated_path: Path | None = CURATED_PATH,
     encoder: Encoder | None = None,
     weights: FusionWeights | None = None,
+    skill_alt_vectors: int | None = SKILL_ALT_VECTORS,
 ) -> MatchingIndex:
     """Index every occupation and skill label of `snapshot` (plus curated titles).
 
     `exclude_labels(uri, label)` returning True drops that label (the benchmark removes its
     test-split labels this way). Vectors are cached in `cache_dir` by model + taxonomy version.
+    `skill_alt_vectors` limits the alternative skill labels that are sentence-encoded (None: all).
     """
     encoder = encoder or default_encoder()
     curated = load_curated(curated_path) if curated_path is not None else {}
@@ -178,6 +183,8 @@ def build_index(
         encoder=encoder,
         cache_dir=cache_dir,
         exclude=exclude if exclude_labels else None,
+        embed=None if skill_alt_vectors is None else _skill_embed_rows(skill_alt_vectors),
+        embed_policy="all" if skill_alt_vectors is None else f"preferred+{skill_alt_vectors}alt",
     )
     skill_pos = {uri: i for i, uri in enumerate(skills.uris)}
     ptr = [0]
@@ -197,43 +204,68 @@ def build_index(
     )
 
 
+def _skill_embed_rows(max_alternatives: int) -> Callable[[Sequence[LabelRow]], list[bool]]:
+    """Preferred skill labels and the first `max_alternatives` alternative labels of each skill."""
+
+    def choose(rows: Sequence[LabelRow]) -> list[bool]:
+        seen: dict[int, int] = {}
+        wanted = []
+        for row in rows:
+            if row.kind == "preferred":
+                wanted.append(True)
+                continue
+            n = seen.get(row.owner, 0)
+            seen[row.owner] = n + 1
+            wanted.append(n < max_alternatives)
+        return wanted
+
+    return choose
+
+
 # --- scoring ------------------------------------------------------------------------------------
 
 
 @dataclass
 class _SideScores:
     pieces: list[str]
-    emb_rows: NDArray[np.float32]  # (rows, pieces)
-    lex_rows: NDArray[np.float32]  # (rows, pieces)
-    fused: NDArray[np.float32]  # (owners, pieces)
+    emb_rows: NDArray[np.float32]  # (pieces, rows)
+    lex_rows: NDArray[np.float32]  # (pieces, rows)
+    fused: NDArray[np.float32]  # (pieces, owners)
     best: NDArray[np.float32]  # (owners,)
     best_piece: NDArray[np.int64]  # (owners,)
 
 
 def _score_side(side: LabelSide, pieces: list[str], qvecs: NDArray[np.float32], weights: FusionWeights) -> _SideScores:
+    # (pieces, rows) layout: every per-piece operation below runs over contiguous memory
     n_rows = len(side.rows)
     n_pieces = len(pieces)
-    emb_rows = np.zeros((n_rows, n_pieces), dtype=np.float32)
-    lex_rows = np.zeros((n_rows, n_pieces), dtype=np.float32)
+    n_owners = len(side.uris)
+    emb_rows = np.zeros((n_pieces, n_rows), dtype=np.float32)
+    lex_rows = np.zeros((n_pieces, n_rows), dtype=np.float32)
     if weights.embedding > 0 and n_rows:
-        sims = side.vectors @ qvecs.T  # (distinct texts, pieces)
-        emb_rows = sims[side.emb_of_row]
+        sims = np.ascontiguousarray((side.vectors @ qvecs.T).T)  # (pieces, distinct texts)
+        emb_rows = side.row_embedding_scores(sims)
     if weights.lexical > 0 and n_rows:
         for j, piece in enumerate(pieces):
             cos, cov = side.lexicon.scores(lexical_key(piece))
-            lex_keyed = np.maximum(cos, weights.coverage * cov)
-            lex_rows[:, j] = lex_keyed[side.lex_of_row]
-    row_fused = weights.embedding * emb_rows + weights.lexical * lex_rows
+            cov *= weights.coverage
+            np.take(np.maximum(cos, cov, out=cos), side.lex_of_row, out=lex_rows[j])
+    row_fused = emb_rows * weights.embedding
+    row_fused += weights.lexical * lex_rows
     if weights.kldb_label != 1.0 and side.kldb_rows is not None and len(side.kldb_rows):
-        row_fused[side.kldb_rows] *= weights.kldb_label
+        row_fused[:, side.kldb_rows] *= weights.kldb_label
     fused = side.per_owner_max(row_fused)
     if weights.multi_label > 0 and n_rows:
         # second-best label per owner: drop the rows that reach the owner's max, take the max again
-        masked = np.where(row_fused >= fused[side.row_owner], -1.0, row_fused).astype(np.float32)
+        masked = np.where(row_fused >= fused[:, side.row_owner], np.float32(-1.0), row_fused)
         second = np.maximum(side.per_owner_max(masked), 0.0)
         fused = (fused + weights.multi_label * np.minimum(second, fused)).astype(np.float32)
-    best_piece = np.argmax(fused, axis=1) if n_pieces else np.zeros(len(side.uris), dtype=np.int64)
-    best = fused[np.arange(len(side.uris)), best_piece] if n_pieces else np.zeros(len(side.uris), np.float32)
+    if n_pieces:
+        best_piece = np.argmax(fused, axis=0)
+        best = fused[best_piece, np.arange(n_owners)]
+    else:
+        best_piece = np.zeros(n_owners, dtype=np.int64)
+        best = np.zeros(n_owners, np.float32)
     return _SideScores(pieces, emb_rows, lex_rows, fused, best.astype(np.float32), best_piece)
 
 
@@ -252,7 +284,16 @@ def _best_label(side: LabelSide, owner: int, scores: NDArray[np.float32], piece:
     rows = side.rows_of(owner)
     if not len(rows):
         return -1
-    return rows.start + int(np.argmax(scores[rows.start : rows.stop, piece]))
+    return rows.start + int(np.argmax(scores[piece, rows.start : rows.stop]))
+
+
+def _best_fused_label(side: LabelSide, owner: int, result: _SideScores, piece: int) -> int:
+    """Row of the owner's label with the best embedding + lexical score (only its rows are summed)."""
+    rows = side.rows_of(owner)
+    if not len(rows):
+        return -1
+    scores = result.emb_rows[piece, rows.start : rows.stop] + result.lex_rows[piece, rows.start : rows.stop]
+    return rows.start + int(np.argmax(scores))
 
 
 def _evidence_for(side: LabelSide, owner: int, result: _SideScores, weights: FusionWeights) -> list[Evidence]:
@@ -265,13 +306,17 @@ def _evidence_for(side: LabelSide, owner: int, result: _SideScores, weights: Fus
         if weight <= 0:
             continue
         row = _best_label(side, owner, scores, piece)
-        if row >= 0 and scores[row, piece] > 0.05:
+        if row >= 0 and scores[piece, row] > 0.05:
             label = side.rows[row]
             evidence.append(Evidence(result.pieces[piece], label.text, label.lang, method))
     return evidence
 
 
-def _skill_scores(index: MatchingIndex, pieces: list[str], qvecs: NDArray[np.float32]) -> _SideScores:
+def _skill_scores(index: MatchingIndex, text: str, pieces: list[str], qvecs: NDArray[np.float32]) -> _SideScores:
+    if len(pieces) > 1 and sentence_count(text) > 1:
+        # skills are short phrases that its sentences and clauses contain: scoring the whole
+        # text of several sentences too only costs time (about half the lexical work)
+        pieces, qvecs = pieces[1:], qvecs[1:]
     return _score_side(index.skills, pieces, qvecs, replace(index.weights, multi_label=0.0))
 
 
@@ -300,7 +345,7 @@ def match_occupations(
     # a bare job title names no skills: skip the (large) skill side to stay within the latency budget
     describes_skills = len(pieces) > 1 or len(text.split()) > _TITLE_WORDS
     if weights.skills > 0 and len(index.essential_idx) and describes_skills:
-        skill_result = _skill_scores(index, pieces, qvecs)
+        skill_result = _skill_scores(index, text, pieces, qvecs)
         found = np.maximum(skill_result.best - weights.skill_floor, 0.0)
         per_occ = np.add.reduceat(
             np.append(found[index.essential_idx], 0.0), index.essential_ptr[:-1].clip(max=len(index.essential_idx))
@@ -339,7 +384,7 @@ def _skill_evidence(index: MatchingIndex, owner: int, skills: _SideScores) -> li
     evidence = []
     for skill in found:
         piece = int(skills.best_piece[skill])
-        row = _best_label(index.skills, int(skill), skills.emb_rows + skills.lex_rows, piece)
+        row = _best_fused_label(index.skills, int(skill), skills, piece)
         if row >= 0:
             label = index.skills.rows[row]
             evidence.append(Evidence(skills.pieces[piece], label.text, label.lang, "skill"))
@@ -359,7 +404,7 @@ def match_skills(index: MatchingIndex, text: str, *, top: int = 20, lang: str | 
     pieces, qvecs = _prepare(index, text)
     if not pieces or top <= 0:
         return []
-    result = _skill_scores(index, pieces, qvecs)
+    result = _skill_scores(index, text, pieces, qvecs)
     matches = []
     for owner in _top(result.best, top):
         uri = index.skills.uris[owner]

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from wegweiser.matching.normalise import embedding_text, lexical_key
+from wegweiser.matching.normalise import NORMALISE_VERSION, embedding_text, lexical_key
 
 FORMAT_VERSION = "wegweiser-matching-3"
 
@@ -143,30 +143,33 @@ class NgramIndex:
     def scores(self, key: str) -> tuple[FloatArray, FloatArray]:
         """(cosine, coverage) of `key` against every indexed key."""
         tf: dict[int, int] = {}
+        unknown = 0  # the query norm counts unknown features too, so noise words lower the cosine
         for gram in ngrams(key):
             gid = self.vocab.get(gram)
-            if gid is not None:
+            if gid is None:
+                unknown += 1
+            else:
                 tf[gid] = tf.get(gid, 0) + 1
-        cos = np.zeros(self.n_keys, dtype=np.float32)
-        cov = np.zeros(self.n_keys, dtype=np.float32)
         if not tf:
-            return cos, cov
-        # the query norm counts unknown features too, so noise words lower the cosine
-        unknown = sum(1 for gram in ngrams(key) if gram not in self.vocab)
+            return np.zeros(self.n_keys, dtype=np.float32), np.zeros(self.n_keys, dtype=np.float32)
         gids = np.fromiter(tf.keys(), dtype=np.int64, count=len(tf))
         qw = np.fromiter((1.0 + math.log(c) for c in tf.values()), dtype=np.float32, count=len(tf))
         qw *= self.idf[gids]
-        qnorm = math.sqrt(float(qw @ qw) + unknown * float(self.idf.max()) ** 2)
-        qw /= qnorm
+        qw /= math.sqrt(float(qw @ qw) + unknown * float(self.idf.max()) ** 2)
         starts, ends = self.indptr[gids], self.indptr[gids + 1]
         lengths = ends - starts
-        total = int(lengths.sum())
-        if total == 0:
-            return cos, cov
-        pos = np.repeat(ends - np.cumsum(lengths), lengths) + np.arange(total)
-        owners = self.keys_of[pos]
-        cos_sum = np.bincount(owners, self.cos_w[pos] * np.repeat(qw, lengths), minlength=self.n_keys)
-        cov_sum = np.bincount(owners, self.cov_w[pos], minlength=self.n_keys)
+        if not int(lengths.sum()):
+            return np.zeros(self.n_keys, dtype=np.float32), np.zeros(self.n_keys, dtype=np.float32)
+        # posting lists are contiguous slices: concatenating them is a memcpy per feature
+        spans = [slice(int(a), int(b)) for a, b in zip(starts, ends, strict=True) if b > a]
+        keys_of, cos_w, cov_w = self.keys_of, self.cos_w, self.cov_w
+        owners = np.concatenate([keys_of[sp] for sp in spans])
+        cos_terms = np.concatenate([cos_w[sp] for sp in spans])
+        cos_terms *= np.repeat(qw[lengths > 0], lengths[lengths > 0])
+        # one key at a time: the bincount target (n_keys floats) stays cache-resident, which is
+        # faster than one bincount over (n_keys x pieces) cells for all pieces at once
+        cos_sum = np.bincount(owners, cos_terms, minlength=self.n_keys)
+        cov_sum = np.bincount(owners, np.concatenate([cov_w[sp] for sp in spans]), minlength=self.n_keys)
         return cos_sum.astype(np.float32), cov_sum.astype(np.float32)
 
     def save(self, path: Path) -> None:
@@ -214,7 +217,7 @@ class LabelSide:
 
     uris: list[str]
     rows: list[LabelRow]
-    emb_of_row: IntArray
+    emb_of_row: IntArray  # row into `vectors`, or -1 for a label indexed lexically only
     lex_of_row: IntArray
     vectors: FloatArray  # one row per distinct embedding text
     lexicon: NgramIndex  # one row per distinct lexical key
@@ -222,21 +225,54 @@ class LabelSide:
     row_owner: IntArray
     timings: dict[str, float] = field(default_factory=dict)
     kldb_rows: IntArray | None = None  # rows holding KldB group titles (shared by many owners)
+    # rows without a vector (lexical only); they borrow their owner's best embedding score
+    unembedded: IntArray | None = None
+    embedded: IntArray | None = None  # rows with a vector (only set when some rows have none)
+    embedded_starts: IntArray | None = None  # reduceat starts of each owner's run in `embedded`
+    embedded_owners: IntArray | None = None  # the owner of each such run
+    row_source: IntArray | None = None  # vector of the row, or len(vectors) + owner for unembedded rows
 
     @property
     def has_labels(self) -> NDArray[np.bool_]:
         return np.diff(self.owner_ptr) > 0
 
     def per_owner_max(self, row_scores: NDArray[np.float32]) -> NDArray[np.float32]:
-        """Max of row scores per owner; owners without labels get -1. Works on (rows, k) too."""
-        shape = (len(self.uris), *row_scores.shape[1:])
+        """Max of row scores per owner over the last axis; owners without labels get -1.
+
+        `row_scores` is (rows,) or (pieces, rows); the result is (owners,) or (pieces, owners).
+        """
+        shape = (*row_scores.shape[:-1], len(self.uris))
         out = np.full(shape, -1.0, dtype=np.float32)
         if len(self.rows) == 0:
             return out
         nonempty = self.has_labels
         starts = self.owner_ptr[:-1][nonempty]
-        out[nonempty] = np.maximum.reduceat(row_scores, starts, axis=0)
+        out[..., nonempty] = np.maximum.reduceat(row_scores, starts, axis=-1)
         return out
+
+    def row_embedding_scores(self, sims: FloatArray) -> FloatArray:
+        """Per-row embedding scores (pieces, rows) from per-vector `sims` (pieces, vectors).
+
+        A row without a vector takes the best score of its owner's rows that have one, so a
+        label indexed lexically only still fuses with its owner's meaning.
+        """
+        n_pieces, n_vectors = sims.shape
+        if not n_vectors:
+            return np.zeros((n_pieces, len(self.rows)), dtype=np.float32)
+        if self.unembedded is None or self.embedded is None or self.embedded_starts is None:
+            return np.take(sims, self.emb_of_row, axis=1)
+        # owners' best embedded label, appended after the vectors: one gather then fills every row
+        source = np.zeros((n_pieces, n_vectors + len(self.uris)), dtype=np.float32)
+        source[:, :n_vectors] = sims
+        if len(self.embedded):
+            embedded_sims = np.take(sims, self.emb_of_row[self.embedded], axis=1)
+            source[:, n_vectors + self.embedded_owners] = np.maximum.reduceat(
+                embedded_sims, self.embedded_starts, axis=1
+            )
+        row_source = self.row_source
+        if row_source is None:
+            row_source = np.where(self.emb_of_row >= 0, self.emb_of_row, n_vectors + self.row_owner)
+        return np.take(source, row_source, axis=1)
 
     def rows_of(self, owner: int) -> range:
         return range(int(self.owner_ptr[owner]), int(self.owner_ptr[owner + 1]))
@@ -258,11 +294,15 @@ def build_side(
     encoder: Encoder,
     cache_dir: Path | None,
     exclude: Callable[[str, str, str, str], bool] | None = None,
+    embed: Callable[[Sequence[LabelRow]], Sequence[bool]] | None = None,
+    embed_policy: str = "all",
 ) -> LabelSide:
     """Build one side from `(uri, [(text, lang, kind), ...])` entries.
 
     Vectors and the n-gram index are computed over *all* labels (so the cache does not
-    depend on `exclude`); excluded rows are dropped afterwards.
+    depend on `exclude`); excluded rows are dropped afterwards. `embed(rows)` chooses the
+    rows that get a sentence vector (default: all); the others are matched lexically and
+    borrow their owner's best embedding score. `embed_policy` names that choice in the cache key.
     """
     timings: dict[str, float] = {}
     started = time.perf_counter()
@@ -278,7 +318,8 @@ def build_side(
 
     # the cache key hashes the raw labels, so a warm load never has to normalise them
     key = _digest(
-        [FORMAT_VERSION, encoder.version, version, name]
+        [FORMAT_VERSION, NORMALISE_VERSION, encoder.version, version, name]
+        + ([] if embed_policy == "all" else [f"embed={embed_policy}"])
         + [f"{row.owner}\x01{row.text}\x01{row.lang}\x01{row.kind}" for row in all_rows]
     )
     paths: dict[str, Path] = {}
@@ -300,13 +341,18 @@ def build_side(
             emb_all, lex_all = cached_rows["emb"], cached_rows["lex"]
         timings["cache_loaded_s"] = time.perf_counter() - t0
     else:
-        emb_text_of = {text: embedding_text(text) for text in {row.text for row in all_rows}}
-        lex_key_of = {text: lexical_key(text) for text in emb_text_of}
+        wanted = [True] * len(all_rows) if embed is None else list(embed(all_rows))
+        lex_key_of = {text: lexical_key(text) for text in {row.text for row in all_rows}}
+        emb_text_of = {row.text: embedding_text(row.text) for row, w in zip(all_rows, wanted, strict=True) if w}
         emb_texts = sorted(set(emb_text_of.values()))
         lex_keys = sorted(set(lex_key_of.values()))
         emb_pos = {text: i for i, text in enumerate(emb_texts)}
         lex_pos = {k: i for i, k in enumerate(lex_keys)}
-        emb_all = np.fromiter((emb_pos[emb_text_of[r.text]] for r in all_rows), dtype=np.int64, count=len(all_rows))
+        emb_all = np.fromiter(
+            (emb_pos[emb_text_of[r.text]] if w else -1 for r, w in zip(all_rows, wanted, strict=True)),
+            dtype=np.int64,
+            count=len(all_rows),
+        )
         lex_all = np.fromiter((lex_pos[lex_key_of[r.text]] for r in all_rows), dtype=np.int64, count=len(all_rows))
         timings["normalised_s"] = time.perf_counter() - t0
         t0 = time.perf_counter()
@@ -334,10 +380,20 @@ def build_side(
     counts = np.bincount(row_owner, minlength=len(uris))
     owner_ptr = np.zeros(len(uris) + 1, dtype=np.int64)
     np.cumsum(counts, out=owner_ptr[1:])
+    emb_of_row = emb_all[keep]
+    unembedded = np.flatnonzero(emb_of_row < 0)
+    embedded = embedded_starts = embedded_owners = None
+    if len(unembedded):
+        embedded = np.flatnonzero(emb_of_row >= 0)
+        run_owner = row_owner[embedded]
+        first = np.ones(len(embedded), dtype=bool)
+        first[1:] = run_owner[1:] != run_owner[:-1]
+        embedded_starts = np.flatnonzero(first)
+        embedded_owners = run_owner[embedded_starts]
     side = LabelSide(
         uris=uris,
         rows=rows,
-        emb_of_row=emb_all[keep],
+        emb_of_row=emb_of_row,
         lex_of_row=lex_all[keep],
         vectors=vectors,
         lexicon=lexicon,
@@ -345,6 +401,11 @@ def build_side(
         row_owner=row_owner,
         timings=timings,
         kldb_rows=np.fromiter((i for i, r in enumerate(rows) if r.kind == "kldb"), dtype=np.int64),
+        unembedded=unembedded if len(unembedded) else None,
+        embedded=embedded,
+        embedded_starts=embedded_starts,
+        embedded_owners=embedded_owners,
+        row_source=np.where(emb_of_row >= 0, emb_of_row, len(vectors) + row_owner) if len(unembedded) else None,
     )
     timings["rows_s"] = time.perf_counter() - t0
     timings["total_s"] = time.perf_counter() - started

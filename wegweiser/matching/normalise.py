@@ -19,11 +19,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Part of the index cache key: bump when a change here alters the key or text of any label.
+NORMALISE_VERSION = "2"
+
 __all__ = [
+    "NORMALISE_VERSION",
     "embedding_text",
     "fold_german_gender",
     "lexical_key",
     "script_of",
+    "sentence_count",
     "split_pieces",
 ]
 
@@ -313,7 +318,10 @@ def lexical_key(text: str) -> str:
     # remaining Latin diacritics (e.g. "ř", "ō"): decompose and drop combining marks
     text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch) or ord(ch) > 0x2FF)
     text = unicodedata.normalize("NFC", text)
-    text = _DIGRAPHS.sub(lambda m: m.group(1)[0], text)
+    # repeated until stable so that the key is a fixed point ("aoee" -> "aoe" -> "ao")
+    folded = _DIGRAPHS.sub(lambda m: m.group(1)[0], text)
+    while folded != text:
+        text, folded = folded, _DIGRAPHS.sub(lambda m: m.group(1)[0], folded)
     tokens = [_fold_token(tok) for tok in _TOKEN.findall(text) if tok not in _STOPWORDS]
     return " ".join(_dedupe_adjacent(tokens))
 
@@ -327,6 +335,11 @@ _LEADING_CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 _MAX_PIECES = 12
+
+
+def sentence_count(text: str) -> int:
+    """Number of non-empty sentences `split_pieces` sees in `text`."""
+    return sum(1 for sentence in _SENTENCE_SPLIT.split(text) if sentence.strip(" .!?؟።"))
 
 
 def split_pieces(text: str) -> list[str]:
