@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "wegweiser.interests",
     "wegweiser.programmes",
     "wegweiser.recommendations",
+    "wegweiser.plans",
+    "wegweiser.partners",
+    "wegweiser.reporting",
 ]
 
 MIDDLEWARE = [

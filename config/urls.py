@@ -9,5 +9,8 @@ urlpatterns = [
     path("interests/", include("wegweiser.interests.urls")),
     path("programmes/", include("wegweiser.programmes.urls")),
     path("recommendations/", include("wegweiser.recommendations.urls")),
+    path("plans/", include("wegweiser.plans.urls")),
+    path("partners/", include("wegweiser.partners.urls")),
+    path("reporting/", include("wegweiser.reporting.urls")),
     path("", include("wegweiser.participants.urls")),
 ]
