@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "wegweiser.accounts",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
     "wegweiser.audit.middleware.RequestContextMiddleware",
 ]
 
@@ -213,3 +215,19 @@ WEGWEISER_SELFSERVICE_INVITATION_DAYS = env_int("WEGWEISER_SELFSERVICE_INVITATIO
 WEGWEISER_SELFSERVICE_SESSION_HOURS = env_int("WEGWEISER_SELFSERVICE_SESSION_HOURS", 12)
 WEGWEISER_SELFSERVICE_GUESS_LIMIT = env_int("WEGWEISER_SELFSERVICE_GUESS_LIMIT", 20)
 WEGWEISER_SELFSERVICE_GUESS_WINDOW = env_int("WEGWEISER_SELFSERVICE_GUESS_WINDOW", 900)
+
+# Content Security Policy: no inline scripts or styles anywhere (django-csp).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
