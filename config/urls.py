@@ -2,6 +2,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("wegweiser.api.urls")),
     path("accounts/", include("wegweiser.accounts.urls")),
     path("audit/", include("wegweiser.audit.urls")),
     path("taxonomy/", include("wegweiser.taxonomy.urls")),
