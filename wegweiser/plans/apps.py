@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PlansConfig(AppConfig):
     name = "wegweiser.plans"
     label = "plans"
+
+    def ready(self) -> None:
+        from . import activities
+
+        activities.register_all()
