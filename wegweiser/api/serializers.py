@@ -47,8 +47,23 @@ class ParticipantSerializer(serializers.ModelSerializer):
         return {key: value for key, value in data.items() if key in allowed}
 
 
+def reject_unencodable(value: Any) -> Any:
+    """JSON may carry lone surrogates (\\udxxx) that no database can store: refuse them clearly."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise serializers.ValidationError("Ungültige Zeichen (kein gültiges Unicode).") from exc
+    return value
+
+
 class ParticipantUpdateSerializer(serializers.ModelSerializer):
-    version = serializers.IntegerField(help_text="The version you read; a stale version answers 409.")
+    version = serializers.IntegerField(min_value=1, help_text="The version you read; a stale version answers 409.")
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        for value in attrs.values():
+            reject_unencodable(value)
+        return attrs
 
     class Meta:
         model = Participant
@@ -83,7 +98,8 @@ class SkillMatchSerializer(serializers.Serializer):
 
 
 class MatchQuerySerializer(serializers.Serializer):
-    q = serializers.CharField(max_length=2000, help_text="Free text or a job title in any language.")
+    q = serializers.CharField(max_length=2000, help_text="Free text or a job title in any language.",
+                              validators=[reject_unencodable])
     top = serializers.IntegerField(min_value=1, max_value=50, default=10)
     lang = serializers.ChoiceField(choices=["de", "en", "ar"], default="de")
 

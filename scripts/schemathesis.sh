@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Property-based API test: schemathesis against the running app's own OpenAPI schema.
+# Starts a throw-away server on loopback with a small demo dataset and a token of the demo caseworker.
+# The match endpoints are excluded here because their index (minutes to build) is not built in this run;
+# they are covered by tests/api and answer 503 + Retry-After by design while the index builds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+PORT=${SCHEMATHESIS_PORT:-8799}
+tmp=$(mktemp -d)
+export DATABASE_URL="sqlite:///$tmp/st.sqlite3" WEGWEISER_DEBUG=1 WEGWEISER_TAXONOMY_SEARCH_ENGINE=0
+export WEGWEISER_API_RATE=100000/minute
+$BIN/python manage.py migrate -v 0
+$BIN/python manage.py seed_demo --participants 40 --seed 3 --no-suggestions > /dev/null
+token=$($BIN/python manage.py drf_create_token demo-caseworker | awk '{print $3}')
+$BIN/python manage.py runserver --noreload "127.0.0.1:$PORT" > "$tmp/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$tmp"' EXIT
+for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/accounts/login/" && break; sleep 1; done
+$BIN/schemathesis run "http://127.0.0.1:$PORT/api/v1/schema/?format=json" \
+  --header "Authorization: Token $token" \
+  --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
+  --exclude-path-regex '^/api/v1/match/' \
+  --max-examples "${SCHEMATHESIS_EXAMPLES:-25}" --generation-deterministic --workers 1
