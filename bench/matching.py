@@ -162,6 +162,7 @@ def exclusion(hidden: set[tuple[str, str]]) -> Callable[[str, Label], bool]:
 class Result:
     ranks: list[int]  # 1-based rank of the first acceptable answer, 0 if not in the top 10
     latencies_ms: list[float]
+    cpu_ms: list[float] = field(default_factory=list)  # CPU time of this process (less sensitive to other load)
 
     def mrr(self) -> float:
         return sum(1.0 / r for r in self.ranks if r) / max(len(self.ranks), 1)
@@ -171,14 +172,15 @@ class Result:
 
 
 def evaluate(index: MatchingIndex, queries: list[Query]) -> Result:
-    ranks, latencies = [], []
+    ranks, latencies, cpu = [], [], []
     for q in queries:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         matches = match_occupations(index, q.text, top=10)
         latencies.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
         rank = next((i for i, m in enumerate(matches, start=1) if m.uri in q.expected), 0)
         ranks.append(rank)
-    return Result(ranks, latencies)
+    return Result(ranks, latencies, cpu)
 
 
 MODES = {
@@ -227,7 +229,7 @@ def run(args: argparse.Namespace) -> int:
                     sub = [i for i, q in enumerate(s.queries) if q.lang == lang]
                     res = rows[s.name][mode]
                     rows[f"crosslingual_{lang}"][mode] = Result(
-                        [res.ranks[i] for i in sub], [res.latencies_ms[i] for i in sub]
+                        [res.ranks[i] for i in sub], [res.latencies_ms[i] for i in sub], [res.cpu_ms[i] for i in sub]
                     )
 
     report = format_report(rows, sets, args)
@@ -252,15 +254,24 @@ def format_report(rows: dict[str, dict[str, Result]], sets: list[EvalSet], args:
         )
     lat: list[float] = []
     title_lat: list[float] = []
+    cpu: list[float] = []
+    title_cpu: list[float] = []
     for s in sets:
         res = rows[s.name]["hybrid"]
         lat.extend(res.latencies_ms)
+        cpu.extend(res.cpu_ms)
         title_lat.extend(t for t, q in zip(res.latencies_ms, s.queries, strict=True) if q.kind == "title")
+        title_cpu.extend(t for t, q in zip(res.cpu_ms, s.queries, strict=True) if q.kind == "title")
     lines.append("")
     lines.append(
         f"hybrid latency per query (top 10, incl. encoding): all n={len(lat)} p50={_pct(lat, 50):.1f} ms "
         f"p95={_pct(lat, 95):.1f} ms; titles n={len(title_lat)} p50={_pct(title_lat, 50):.1f} ms "
         f"p95={_pct(title_lat, 95):.1f} ms"
+    )
+    lines.append(
+        f"hybrid CPU time per query: all p50={_pct(cpu, 50):.1f} ms p95={_pct(cpu, 95):.1f} ms; "
+        f"titles p50={_pct(title_cpu, 50):.1f} ms p95={_pct(title_cpu, 95):.1f} ms "
+        f"(load average {os.getloadavg()[0]:.1f} at the end of the run)"
     )
     return "\n".join(lines)
 
