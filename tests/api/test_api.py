@@ -126,3 +126,17 @@ def test_schema_and_docs(client, personas):
     assert schema.status_code == 200
     assert "/api/v1/match/occupations" in schema.json()["paths"]
     assert client.get(reverse("api:docs")).status_code == 200
+
+
+@pytest.mark.parametrize("bad_id", ["0", "-5", "99999999999999999999999"])
+def test_out_of_range_ids_are_404_not_500(api, personas, bad_id):
+    client = _as(api, personas.caseworker)
+    for suffix in ("", "competences/", "recommendations/", "interests/"):
+        assert client.get(f"/api/v1/participants/{bad_id}/{suffix}").status_code == 404
+
+
+def test_lone_surrogates_are_refused(api, personas, own_participant):
+    body = '{"version": 1, "phone": "\\udad0"}'
+    response = _as(api, personas.caseworker).patch(f"/api/v1/participants/{own_participant.pk}/", body,
+                                                   content_type="application/json")
+    assert response.status_code == 400

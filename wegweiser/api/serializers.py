@@ -58,7 +58,9 @@ def reject_unencodable(value: Any) -> Any:
 
 
 class ParticipantUpdateSerializer(serializers.ModelSerializer):
-    version = serializers.IntegerField(min_value=1, help_text="The version you read; a stale version answers 409.")
+    version = serializers.IntegerField(
+        min_value=1, max_value=2**31 - 1, help_text="The version you read; a stale version answers 409."
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         for value in attrs.values():

@@ -22,6 +22,20 @@ from wegweiser.participants.models import Participant
 from . import serializers as s
 
 STAFF = (Role.ADMIN, Role.CASEWORKER)
+MAX_ID = 2**63 - 1
+
+
+def _pk(value: Any) -> int:
+    """A database id from the URL, or 404 (ids outside the 64-bit range cannot exist)."""
+    from django.http import Http404
+
+    try:
+        pk = int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if not 1 <= pk <= MAX_ID:
+        raise Http404
+    return pk
 CONFLICT = inline_serializer("Conflict", {
     "detail": serializers.CharField(),
     "conflicts": serializers.DictField(child=serializers.DictField()),
@@ -45,19 +59,13 @@ class ParticipantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         return super().list(request, *args, **kwargs)
 
     def get_object(self) -> Participant:
-        try:
-            pk = int(self.kwargs["pk"])
-        except (TypeError, ValueError):
-            from django.http import Http404
-
-            raise Http404 from None
-        return services.participant_view(actor=self.request.user, pk=pk)
+        return services.participant_view(actor=self.request.user, pk=_pk(self.kwargs["pk"]))
 
     @extend_schema(request=s.ParticipantUpdateSerializer, responses={200: s.ParticipantSerializer, 409: CONFLICT})
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         from wegweiser.participants import policy
 
-        participant = policy.get_participant(request.user, int(kwargs["pk"]), "change")
+        participant = policy.get_participant(request.user, _pk(kwargs["pk"]), "change")
         body = s.ParticipantUpdateSerializer(data=request.data, partial=True)
         body.is_valid(raise_exception=True)
         changes = dict(body.validated_data)
@@ -85,7 +93,7 @@ class ParticipantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
     def competences(self, request: Request, pk: str) -> Response:
         from wegweiser.participants import policy
 
-        participant = policy.get_participant(request.user, int(pk), "view_full")
+        participant = policy.get_participant(request.user, _pk(pk), "view_full")
         items = competence.competence_profile(participant)
         return Response(s.CompetenceItemSerializer(items, many=True).data)
 
@@ -95,7 +103,7 @@ class ParticipantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         from wegweiser.participants import policy
         from wegweiser.recommendations.services import recommendations_for
 
-        participant = policy.get_participant(request.user, int(pk), "view_full")
+        participant = policy.get_participant(request.user, _pk(pk), "view_full")
         current = recommendations_for(actor=request.user, participant=participant)
         return Response(s.RecommendationSerializer(current.results, many=True).data)
 
@@ -105,7 +113,7 @@ class ParticipantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         from wegweiser.interests.models import AnswerSet
         from wegweiser.participants import policy
 
-        participant = policy.get_participant(request.user, int(pk), "view_full")
+        participant = policy.get_participant(request.user, _pk(pk), "view_full")
         rows = AnswerSet.objects.filter(participant=participant, completed_at__isnull=False).order_by("-completed_at")
         return Response(s.InterestProfileSerializer(rows, many=True).data)
 
