@@ -15,3 +15,5 @@ urlpatterns = [
     path("reporting/", include("wegweiser.reporting.urls")),
     path("", include("wegweiser.participants.urls")),
 ]
+
+handler404 = "wegweiser.api.views.not_found"

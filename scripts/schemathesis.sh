@@ -8,7 +8,10 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 PORT=${SCHEMATHESIS_PORT:-8799}
 tmp=$(mktemp -d)
-export DATABASE_URL="sqlite:///$tmp/st.sqlite3" WEGWEISER_DEBUG=1 WEGWEISER_TAXONOMY_SEARCH_ENGINE=0
+export DATABASE_URL="sqlite:///$tmp/st.sqlite3" WEGWEISER_DEBUG=0 WEGWEISER_TAXONOMY_SEARCH_ENGINE=0
+# Production-like answers (no debug pages), but plain HTTP on loopback.
+export WEGWEISER_SECRET_KEY="schemathesis-$(head -c 24 /dev/urandom | base64)" WEGWEISER_SSL_REDIRECT=0
+export WEGWEISER_SECURE_COOKIES=0 WEGWEISER_HSTS_SECONDS=0 WEGWEISER_ALLOWED_HOSTS=127.0.0.1
 export WEGWEISER_API_RATE=100000/minute
 $BIN/python manage.py migrate -v 0
 $BIN/python manage.py seed_demo --participants 40 --seed 3 --no-suggestions > /dev/null

@@ -140,3 +140,9 @@ def test_lone_surrogates_are_refused(api, personas, own_participant):
     response = _as(api, personas.caseworker).patch(f"/api/v1/participants/{own_participant.pk}/", body,
                                                    content_type="application/json")
     assert response.status_code == 400
+
+
+def test_unknown_api_path_is_json_404(api, personas):
+    response = _as(api, personas.caseworker).get("/api/v1/participants/a.b/competences/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")

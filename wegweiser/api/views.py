@@ -159,3 +159,13 @@ class MatchSkillsView(APIView):
         q = query.validated_data
         matches = engine.match_skills(index, q["q"], top=q["top"], lang=q["lang"])
         return Response(s.SkillMatchSerializer(matches, many=True).data)
+
+
+def not_found(request: Any, exception: Exception | None = None) -> Any:
+    """404 for the whole site: JSON under /api/, the normal page elsewhere."""
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Nicht gefunden."}, status=404)
+    return page_not_found(request, exception)
