@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wegweiser.accounts.models import Organisation
 from wegweiser.participants.models import Participant
@@ -145,7 +146,7 @@ class Step(models.Model):
         PARTNER = "partner", _("Partnerorganisation")
 
     class Status(models.TextChoices):
-        OPEN = "open", _("offen")
+        OPEN = "open", pgettext_lazy("plan step", "offen")
         DONE = "done", _("erledigt")
         MISSED = "missed", _("versäumt")
         DROPPED = "dropped", _("entfallen")

@@ -16,6 +16,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from wegweiser.participants.models import Participant
 
@@ -90,7 +91,8 @@ def texts(version: PlanVersion, participant: Participant, language: str) -> dict
             "goal_heading": _("Mein Ziel"),
             "goal": version.goal_translation if own and version.goal_translation else version.goal_label,
             "steps_heading": _("Meine Schritte"),
-            "what": _("Was"), "who": _("Wer"), "due": _("Bis wann"), "status": _("Stand"), "reason": _("Grund"),
+            "what": _("Was"), "who": _("Wer"), "due": _("Bis wann"), "status": pgettext("plan step", "Stand"),
+            "reason": _("Grund"),
             "review": _("Nächstes Gespräch: %(date)s") % {"date": _date(version.review_on)},
             "jobcenter": _("Jobcenter"), "person": _("Teilnehmende Person"),
             "signed": signed, "ack": ack,
