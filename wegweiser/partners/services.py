@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -298,9 +298,10 @@ def followups_create(*, now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     days = followup_days()
     cutoff = now - dt.timedelta(days=days)
+    tasks = FollowUpTask.objects.filter(referral_id=OuterRef("pk"))
     due = (Referral.objects.filter(status=Referral.Status.PENDING, created_at__lte=cutoff)
-           .exclude(followups__done_at__isnull=True)
-           .exclude(followups__done_at__gt=cutoff)
+           .exclude(Exists(tasks.filter(done_at__isnull=True)))
+           .exclude(Exists(tasks.filter(done_at__gt=cutoff)))
            .select_related("participant", "organisation"))
     created = 0
     with transaction.atomic():
