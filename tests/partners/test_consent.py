@@ -195,3 +195,14 @@ def test_self_service_cannot_touch_another_persons_consent(client, personas, par
 
 def test_me_consents_without_session_is_refused(client):
     assert client.get(reverse("partners:me_consents")).status_code == 403
+
+
+def test_plan_partner_allowed_hook(personas, participant, ngo, jobcenter):
+    assert not services.plan_partner_allowed(participant, ngo)
+    assert not services.plan_partner_allowed(participant, ngo.name)
+    assert services.plan_partner_allowed(participant, "Verein außerhalb des Systems")
+    assert services.plan_partner_allowed(participant, jobcenter)
+    consent = give(personas.caseworker, participant, ngo)
+    assert services.plan_partner_allowed(participant, ngo)
+    services.consent_withdraw(actor=personas.caseworker, consent=consent)
+    assert not services.plan_partner_allowed(participant, ngo)

@@ -185,6 +185,22 @@ def consent_withdraw(*, consent: Consent, actor: Any = None, participant: Partic
     return stopped
 
 
+def plan_partner_allowed(participant: Participant, organisation: Organisation | str) -> bool:
+    """For plans.hooks.partner_allowed: a Kooperationsplan step may name a partner organisation of the
+    network only with an active consent to referral or profile sharing for it; a partner outside the
+    system (given by name) receives nothing through Wegweiser and is allowed."""
+    if isinstance(organisation, str):
+        found = Organisation.objects.filter(name=organisation).first()
+        if found is None:
+            return True
+        organisation = found
+    if organisation.kind not in policy.PARTNER_KINDS:
+        return True
+    return Consent.objects.filter(participant=participant, organisation=organisation,
+                                  purpose__in=[Purpose.REFERRAL, Purpose.PROFILE_SHARING],
+                                  status=Consent.Status.GIVEN).exists()
+
+
 def has_consent(participant: Participant, organisation_id: int, purpose: str) -> bool:
     return Consent.objects.filter(participant=participant, organisation_id=organisation_id, purpose=purpose,
                                   status=Consent.Status.GIVEN).exists()
