@@ -89,7 +89,7 @@ class ParticipantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         return self.partial_update(request, *args, **kwargs)
 
     @extend_schema(responses=s.CompetenceItemSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def competences(self, request: Request, pk: str) -> Response:
         from wegweiser.participants import policy
 
@@ -98,7 +98,7 @@ class ParticipantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         return Response(s.CompetenceItemSerializer(items, many=True).data)
 
     @extend_schema(responses=s.RecommendationSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def recommendations(self, request: Request, pk: str) -> Response:
         from wegweiser.participants import policy
         from wegweiser.recommendations.services import recommendations_for
@@ -108,7 +108,7 @@ class ParticipantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         return Response(s.RecommendationSerializer(current.results, many=True).data)
 
     @extend_schema(responses=s.InterestProfileSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def interests(self, request: Request, pk: str) -> Response:
         from wegweiser.interests.models import AnswerSet
         from wegweiser.participants import policy
