@@ -17,7 +17,7 @@ from wegweiser.participants.models import Participant
 
 from . import geo
 from .models import Consent, Purpose, Referral, Vacancy
-from .services import consent_text_current, map_title
+from .services import consent_text_current, consent_texts_ensure, map_title
 
 JOBCENTER = "Jobcenter Landkreis Mayen-Koblenz"
 IRC = "International Rescue Committee Deutschland"
@@ -63,6 +63,7 @@ def seed_partners(*, map_titles: bool = True) -> PartnerSeedResult:
         raise LookupError("Too few demo participants: run seed_demo first.")
     now = timezone.now()
     with transaction.atomic():
+        consent_texts_ensure()
         if not User.objects.filter(username="demo-employer").exists():
             user_create(username="demo-employer", password=os.environ.get("WEGWEISER_DEMO_PASSWORD",
                                                                           "wegweiser-demo-2026"),

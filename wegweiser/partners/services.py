@@ -35,6 +35,19 @@ def _who(participant: Participant) -> str:
 
 # --- consent texts -----------------------------------------------------------------------------
 
+def consent_texts_ensure() -> int:
+    """Create the texts of the current version where missing (the data migration does the same)."""
+    from . import consent_texts
+
+    created = 0
+    for purpose, language, text in consent_texts.all_texts():
+        _obj, new = ConsentText.objects.get_or_create(purpose=purpose, language=language,
+                                                      version=consent_texts.VERSION,
+                                                      defaults={"text": text, "reviewed": False})
+        created += new
+    return created
+
+
 def consent_text_current(purpose: str, language: str) -> ConsentText:
     """The newest text version for the purpose in the language, German if there is none."""
     for lang in (language, "de"):
