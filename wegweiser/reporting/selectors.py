@@ -25,7 +25,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.fields.json import KT
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -143,7 +143,8 @@ def _dimension_expressions(reference: dt.date) -> dict[str, Any]:
     return {
         "module": F("course__module__title"),
         "course": F("course__code"),
-        "nationality": Coalesce(KT("participant__nationalities__0"), Value(UNKNOWN), output_field=CharField()),
+        "nationality": Coalesce(KeyTextTransform("0", "participant__nationalities"), Value(UNKNOWN),
+                                output_field=CharField()),
         "gender": F("participant__gender"),
         "age": _age_band(reference),
         "municipality": F("participant__municipality"),
