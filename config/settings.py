@@ -262,3 +262,15 @@ SPECTACULAR_SETTINGS = {
         "LanguageEnum": "wegweiser.participants.reference.LANGUAGE_CHOICES",
     },
 }
+
+# Partner network: BA Jobsuche API (key only if you use the import), referral follow-ups, matching radius.
+WEGWEISER_BA_API_KEY = os.environ.get("WEGWEISER_BA_API_KEY", "")
+WEGWEISER_BA_API_URL = os.environ.get(
+    "WEGWEISER_BA_API_URL", "https://rest.arbeitsagentur.de/jobboerse/jobsuche-service"
+)
+WEGWEISER_REFERRAL_FOLLOWUP_DAYS = env_int("WEGWEISER_REFERRAL_FOLLOWUP_DAYS", 7)
+WEGWEISER_MATCHING_DISTANCE_KM = env_int("WEGWEISER_MATCHING_DISTANCE_KM", 30)
+
+# Kooperationsplan: reminder lead time for reviews; fonts embedded in PDFs (Debian fonts-noto-core).
+WEGWEISER_PLAN_REVIEW_REMINDER_DAYS = env_int("WEGWEISER_PLAN_REVIEW_REMINDER_DAYS", 14)
+WEGWEISER_PDF_FONT_DIR = os.environ.get("WEGWEISER_PDF_FONT_DIR", "/usr/share/fonts/truetype/noto")

@@ -109,6 +109,15 @@ def test_bad_input_is_refused_and_nothing_written(personas, own_participant, tod
 
 
 def test_partner_hook_blocks_steps_and_signing(personas, own_participant, monkeypatch, today):
+    from wegweiser.accounts.models import Organisation
+    from wegweiser.partners.services import consent_record
+
+    ngo = Organisation.objects.get(name="Hilfsorganisation Test")
+    # The partners app decides: a network partner needs the participant's consent first.
+    assert hooks.partner_allowed(own_participant, "Hilfsorganisation Test") is False
+    assert hooks.partner_allowed(own_participant, "Beratungsstelle außerhalb des Systems") is True
+    consent_record(actor=personas.caseworker, participant=own_participant, organisation=ngo, purpose="referral",
+                   method="in_person", language="ar")
     assert hooks.partner_allowed(own_participant, "Hilfsorganisation Test") is True
     draft = services.plan_draft_create(actor=personas.caseworker, participant=own_participant)
     services.plan_goal_update(actor=personas.caseworker, version=draft, lock=draft.lock, goal_label="Arbeit",

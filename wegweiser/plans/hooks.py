@@ -14,5 +14,7 @@ from typing import Any
 
 def partner_allowed(participant: Any, organisation: Any) -> bool:
     """May a plan step of `participant` name `organisation` (an Organisation or, for a partner not in
-    the system, its name)? Always True until the partners app provides consent."""
-    return True
+    the system, its name)? Decided by the partners app from referrals and consent."""
+    from wegweiser.partners.services import plan_partner_allowed
+
+    return plan_partner_allowed(participant, organisation)

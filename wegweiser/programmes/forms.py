@@ -24,7 +24,8 @@ class ModuleForm(forms.ModelForm):
 
     class Meta:
         model = Module
-        fields = ["programme", "code", "title", "description", "provider", "entry_german_level", "prerequisites",
+        fields = ["programme", "code", "title", "description", "provider", "entry_german_level",
+                  "target_german_level", "prerequisites",
                   "prerequisites_note", "hours", "duration_weeks", "location", "funding_route",
                   "requires_certification", "active"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
