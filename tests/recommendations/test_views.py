@@ -169,3 +169,15 @@ def test_completed_questionnaire_feeds_interest_factor(client, personas, carpent
     interests = next(f for f in carpenter["factors"] if f["name"] == "interests")
     assert interests["value"] > 0.9  # Zimmerer is strongly Realistic, like this profile
     assert "Interessen R" in interests["text"]
+
+
+def test_next_steps_start_with_german_course_from_catalogue(client, personas, carpenter_participant, jobcenter):
+    from wegweiser.programmes.demo import seed_catalogue
+
+    seed_catalogue(jobcenter)
+    client.force_login(personas.caseworker)
+    response = client.get(reverse("recommendations:participant", args=[carpenter_participant.pk]))
+    carpenter = next(i for i in response.context["items"] if i["uri"] == CARPENTER)
+    first_step = carpenter["next_steps"][0]
+    assert "Deutsch auf B1" in first_step["reason"]
+    assert first_step["code"] in {"bsk-b1", "integrationskurs"}

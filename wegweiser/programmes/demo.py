@@ -88,6 +88,7 @@ class ModuleSpec:
     in_lqa: bool
     prerequisites: tuple[str, ...] = ()
     note: str = ""
+    target_german: str = ""
 
 
 CATALOGUE: list[ModuleSpec] = [
@@ -110,15 +111,15 @@ CATALOGUE: list[ModuleSpec] = [
                "Sprachkurs bis B1 und Orientierungskurs „Leben in Deutschland“.",
                LANGUAGE_SCHOOL, esco(LISTEN_DE, SPEAK_DE, WRITE_DE, GERMAN), "", 700, 35,
                "Sprachschule Koblenz", FundingRoute.INTEGRATIONSKURS, False, False,
-               note="Berechtigung oder Verpflichtung durch BAMF/Jobcenter"),
+               note="Berechtigung oder Verpflichtung durch BAMF/Jobcenter", target_german="B1"),
     ModuleSpec("bsk-b1", "Berufssprachkurs B1 (Spezialmodul)",
                "Berufsbezogenes Deutsch vom Niveau A2 zum Zielniveau B1.",
                LANGUAGE_SCHOOL, esco(LISTEN_DE, SPEAK_DE, WRITE_DE, COMMUNICATION), "A2", 400, 16,
-               "Sprachschule Koblenz", FundingRoute.DEUFOEV, False, False),
+               "Sprachschule Koblenz", FundingRoute.DEUFOEV, False, False, target_german="B1"),
     ModuleSpec("bsk-b2", "Berufssprachkurs B2 (Basismodul)",
                "Berufsbezogenes Deutsch vom Niveau B1 zum Zielniveau B2, mit Prüfung.",
                LANGUAGE_SCHOOL, esco(LISTEN_DE, SPEAK_DE, WRITE_DE, COMMUNICATION), "B1", 400, 16,
-               "Sprachschule Koblenz", FundingRoute.DEUFOEV, False, False),
+               "Sprachschule Koblenz", FundingRoute.DEUFOEV, False, False, target_german="B2"),
 ]
 
 CORE_TOPICS = ["Kennenlernen, Rechner einschalten, Anmelden", "Dateien und Ordner", "Textverarbeitung: Brief",
@@ -187,7 +188,7 @@ def seed_catalogue(organisation: Organisation, result: ProgrammeSeedResult | Non
                       "skill_uris": spec.skills, "entry_german_level": spec.level, "hours": spec.hours,
                       "duration_weeks": spec.weeks, "location": spec.location, "funding_route": spec.funding,
                       "requires_certification": spec.certified, "programme": lqa if spec.in_lqa else None,
-                      "prerequisites_note": spec.note},
+                      "prerequisites_note": spec.note, "target_german_level": spec.target_german},
         )
         result.modules_created += int(created)
         modules[spec.code] = module

@@ -68,6 +68,10 @@ class Module(models.Model):
     entry_german_level = models.CharField(
         _("Deutsch mindestens"), max_length=2, choices=CEFR_LEVELS, blank=True,
     )
+    # Language courses: the CEFR level of German the course leads to (used for next steps in advice).
+    target_german_level = models.CharField(
+        _("Führt zu Deutsch"), max_length=2, choices=CEFR_LEVELS, blank=True,
+    )
     prerequisites = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="required_for", verbose_name=_("Voraussetzungen"),
     )

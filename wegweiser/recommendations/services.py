@@ -37,7 +37,7 @@ def _course_offers() -> tuple[list[CourseOffer], dict[str, dict[str, Any]], str]
         key = str(m.pk)
         offers.append(CourseOffer(key=key, title=m.title, skills=frozenset(m.skill_uris or ()),
                                   entry_german=m.entry_german_level or "",
-                                  teaches_german=getattr(m, "teaches_german_level", "") or ""))
+                                  teaches_german=m.target_german_level or ""))
         info[key] = {"code": m.code, "title": m.title, "funding": m.get_funding_route_display(),
                      "hours": m.hours}
     version = hashlib.sha256(repr([(o.key, sorted(o.skills), o.entry_german, o.teaches_german) for o in offers])
