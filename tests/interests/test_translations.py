@@ -26,13 +26,16 @@ def catalogue(lang: str) -> Path:
     return Path(settings.BASE_DIR) / "locale" / lang / "LC_MESSAGES" / "django.po"
 
 
-def references(path: Path) -> dict[str, list[str]]:
-    refs: dict[str, list[str]] = {}
+def references(path: Path) -> dict[tuple[str | None, str], list[str]]:
+    """Source files per (msgctxt, msgid): the same msgid may appear with and without a context."""
+    refs: dict[tuple[str | None, str], list[str]] = {}
     for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
         files = [ref.split(":")[0] for line in block.splitlines() if line.startswith("#: ") for ref in line[3:].split()]
         match = re.search(r'^msgid (".*")$', block, re.M)
+        context = re.search(r'^msgctxt (".*")$', block, re.M)
         if match:
-            refs[ast.literal_eval(match.group(1))] = files
+            key = (ast.literal_eval(context.group(1)) if context else None, ast.literal_eval(match.group(1)))
+            refs[key] = files
     return refs
 
 
@@ -53,8 +56,8 @@ def test_every_participant_string_is_translated_with_its_placeholders(lang):
         if not entry["msgid"] or entry["obsolete"]:
             continue
         text = entry["msgstr"].get(0, "")
-        staff_only = all(any(f.endswith(s) for s in STAFF_ONLY) for f in refs.get(entry["msgid"], [])) and \
-            refs.get(entry["msgid"])
+        sources = refs.get((entry["msgctxt"], entry["msgid"]), [])
+        staff_only = all(any(f.endswith(s) for s in STAFF_ONLY) for f in sources) and sources
         if not text:
             if not staff_only:
                 missing.append(entry["msgid"])
@@ -69,8 +72,12 @@ def test_compiled_mo_matches_po(lang):
     path = catalogue(lang)
     with path.with_suffix(".mo").open("rb") as fh:
         compiled = gettext.GNUTranslations(fh)
-    stale = [e["msgid"] for e in parse_po(path)
-             if e["msgid"] and e["msgstr"].get(0) and compiled.gettext(e["msgid"]) != e["msgstr"][0]]
+    def lookup(entry: dict) -> str:
+        if entry["msgctxt"] is not None:
+            return compiled.pgettext(entry["msgctxt"], entry["msgid"])
+        return compiled.gettext(entry["msgid"])
+
+    stale = [e["msgid"] for e in parse_po(path) if e["msgid"] and e["msgstr"].get(0) and lookup(e) != e["msgstr"][0]]
     assert not stale, f"{lang}: django.mo is out of date, run compilemessages: {stale[:5]}"
 
 

@@ -181,3 +181,24 @@ def test_next_steps_start_with_german_course_from_catalogue(client, personas, ca
     first_step = carpenter["next_steps"][0]
     assert "Deutsch auf B1" in first_step["reason"]
     assert first_step["code"] in {"bsk-b1", "integrationskurs"}
+
+
+def test_enrol_from_recommendation_preselects_course_of_module(client, personas, carpenter_participant, jobcenter):
+    import datetime as dt
+
+    from wegweiser.programmes.demo import seed_catalogue
+    from wegweiser.programmes.models import Course
+
+    seed_catalogue(jobcenter)
+    client.force_login(personas.caseworker)
+    response = client.get(reverse("recommendations:participant", args=[carpenter_participant.pk]))
+    carpenter = next(i for i in response.context["items"] if i["uri"] == CARPENTER)
+    module_id = int(carpenter["next_steps"][0]["module"])
+    course = Course.objects.create(module_id=module_id, organisation=jobcenter, code="lang-a",
+                                   title="Deutschkurs Herbst", start_date=dt.date.today(),
+                                   end_date=dt.date.today() + dt.timedelta(days=90), location="Koblenz", capacity=12)
+    link = f"/programmes/participants/{carpenter_participant.pk}/enrol/?module={module_id}"
+    assert link in response.content.decode()
+    response = client.get(link)
+    assert response.status_code == 200
+    assert response.context["form"]["course"].value() == course.pk

@@ -299,7 +299,12 @@ def enrol(request: HttpRequest, pk: int) -> HttpResponse:
     user: Any = request.user
     participant = participant_policy.get_participant(user, pk, "change")
     courses = selectors.courses_open_for_enrolment(user)
-    form = EnrolForm(request.POST or None, courses=courses)
+    # Coming from a recommendation's next step: preselect the next open course of that module.
+    module_id = request.GET.get("module", "")
+    initial = {}
+    if module_id.isdigit():
+        initial["course"] = courses.filter(module_id=int(module_id)).order_by("start_date", "pk").first()
+    form = EnrolForm(request.POST or None, courses=courses, initial=initial)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
