@@ -51,6 +51,8 @@ def world(personas, jobcenter, team_north):
         for months, yes in ((6, i >= 4), (12, i >= 5)):
             FollowUp.objects.create(outcome=job, months=months, due_on=job.date + dt.timedelta(days=30 * months),
                                     status="yes" if yes else "open")
+        job.retained_months = 12 if i >= 5 else (6 if i >= 4 else 0)
+        job.save()
     # a job before the course started does not count as a transition of this course
     Outcome.objects.create(participant=people[0], kind="job", date=start - dt.timedelta(days=5), employer="Alt",
                            occupation="Alt", created_by=cw)

@@ -126,7 +126,7 @@ def test_outcome_form_validation_writes_nothing(client, world, personas):
 
 def test_dashboard_query_count_and_htmx_partial(client, world, personas, django_assert_max_num_queries):
     client.force_login(personas.admin)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(20):
         response = client.get(reverse("reporting:dashboard") + "?dimension=gender")
     assert response.status_code == 200
     body = response.content.decode()

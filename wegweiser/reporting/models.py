@@ -50,6 +50,9 @@ class Outcome(models.Model):
     occupation = models.CharField(_("Beruf / Tätigkeit"), max_length=200, blank=True)
     hours_per_week = models.PositiveSmallIntegerField(_("Wochenstunden"), null=True, blank=True)
     note = models.CharField(_("Bemerkung"), max_length=300, blank=True)
+    # Longest follow-up answered "still employed" (0, 6 or 12), kept by `followup_answer`: the funnel then
+    # needs one index probe per enrolment instead of three.
+    retained_months = models.PositiveSmallIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -77,6 +78,9 @@ def followup_answer(*, actor: Any, followup: FollowUp, status: str) -> FollowUp:
         raise ValidationError(_("Diese Nachbefragung ist noch nicht fällig."))
     with transaction.atomic():
         FollowUp.objects.filter(pk=followup.pk).update(status=status, answered_at=timezone.now(), answered_by=actor)
+        retained = (FollowUp.objects.filter(outcome_id=followup.outcome_id, status=FollowUp.Status.YES)
+                    .aggregate(m=Max("months"))["m"] or 0)
+        Outcome.objects.filter(pk=followup.outcome_id).update(retained_months=retained)
         audit_record(actor=actor, action="update", obj=followup, fields=["status"], detail=status)
     followup.refresh_from_db()
     return followup
