@@ -98,3 +98,22 @@ def test_monthly_reports_once_per_period(world, personas):
     made = services.monthly_reports_generate(today=world.today)
     assert len(made) == 1 and made[0].pdf and made[0].xlsx
     assert services.monthly_reports_generate(today=world.today) == []
+
+
+def test_generate_funder_reports_command(world):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("generate_funder_reports", today=world.today, stdout=out)
+    assert "1 report(s) generated" in out.getvalue()
+    call_command("generate_funder_reports", today=world.today, stdout=out)
+    assert "0 report(s) generated" in out.getvalue()
+
+
+def test_monthly_task_enqueues_and_runs(world):
+    from wegweiser.reporting.tasks import monthly_funder_reports
+
+    result = monthly_funder_reports.enqueue()
+    assert result.return_value == 1
