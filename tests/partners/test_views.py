@@ -213,3 +213,24 @@ def test_templates_have_no_inline_script_or_style():
     for path in (Path(app.__file__).parent / "templates").rglob("*.html"):
         text = path.read_text()
         assert "style=" not in text and "<script>" not in text and "<style" not in text, path
+
+
+def test_referral_to_course_goes_to_its_provider_with_consent(client, personas, participant, ngo, jobcenter):
+    import datetime as dt
+
+    from wegweiser.programmes.models import Course, Module
+
+    module = Module.objects.create(organisation=jobcenter, code="bt", title="Bewerbungstraining", provider=ngo,
+                                   hours=40, funding_route="avgs")
+    course = Course.objects.create(module=module, organisation=jobcenter, code="bt-1", title="Bewerbung Herbst",
+                                   start_date=dt.date.today(), end_date=dt.date.today() + dt.timedelta(days=30),
+                                   location="Andernach", capacity=10)
+    client.force_login(personas.caseworker)
+    url = reverse("partners:referral_create", args=[participant.pk])
+    data = {"course": course.pk, "shared_fields": ["name", "languages"]}
+    assert client.post(url, data).status_code == 422  # no consent for the provider yet
+    assert client.post(url, {**data, "organisation": ngo.pk}).status_code == 422  # two targets
+    give(personas.caseworker, participant, ngo)
+    assert client.post(url, data).status_code == 302
+    referral = Referral.objects.get(course=course)
+    assert referral.organisation == ngo

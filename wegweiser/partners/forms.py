@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wegweiser.accounts.models import Organisation
 from wegweiser.participants.reference import CEFR_CHOICES
+from wegweiser.programmes.models import Course
 
 from . import consent_texts, policy
 from .models import Consent, Purpose, Referral, Vacancy
@@ -36,6 +37,8 @@ class ReferralForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("Partnerorganisation"), queryset=Organisation.objects.none(),
                                           required=False)
     vacancy = forms.ModelChoiceField(label=_("oder Stelle"), queryset=Vacancy.objects.none(), required=False)
+    course = forms.ModelChoiceField(label=_("oder Kurs (an den Kursträger)"), queryset=Course.objects.none(),
+                                    required=False)
     shared_fields = forms.MultipleChoiceField(
         label=_("Weitergeben (nur das Nötigste)"), choices=list(policy.SHAREABLE_FIELDS.items()),
         widget=forms.CheckboxSelectMultiple, initial=list(policy.MINIMAL_FIELDS), required=False,
@@ -44,16 +47,18 @@ class ReferralForm(forms.Form):
     note = forms.CharField(label=_("Nachricht"), max_length=500, required=False,
                            widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, courses: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = partner_organisations()  # type: ignore[attr-defined]
+        if courses is not None:
+            self.fields["course"].queryset = courses  # type: ignore[attr-defined]
         self.fields["vacancy"].queryset = (  # type: ignore[attr-defined]
             Vacancy.objects.filter(active=True, stale=False, employer__isnull=False).order_by("title"))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if bool(data.get("organisation")) == bool(data.get("vacancy")):
-            raise forms.ValidationError(_("Bitte genau ein Ziel wählen: Organisation oder Stelle."))
+        if sum(bool(data.get(name)) for name in ("organisation", "vacancy", "course")) != 1:
+            raise forms.ValidationError(_("Bitte genau ein Ziel wählen: Organisation, Stelle oder Kurs."))
         return data
 
 

@@ -100,7 +100,9 @@ def referral_create(request: HttpRequest, pk: int) -> HttpResponse:
     initial: dict[str, Any] = {}
     if request.GET.get("vacancy"):
         initial["vacancy"] = request.GET["vacancy"]
-    form = ReferralForm(request.POST or None, initial=initial)
+    from wegweiser.programmes.selectors import courses_open_for_enrolment
+
+    form = ReferralForm(request.POST or None, initial=initial, courses=courses_open_for_enrolment(user))
     status = 200
     if request.method == "POST":
         status = 422
@@ -108,7 +110,8 @@ def referral_create(request: HttpRequest, pk: int) -> HttpResponse:
             data = form.cleaned_data
             try:
                 services.referral_create(actor=user, participant=participant, organisation=data["organisation"],
-                                         vacancy=data["vacancy"], shared_fields=data["shared_fields"],
+                                         vacancy=data["vacancy"], course=data["course"],
+                                         shared_fields=data["shared_fields"],
                                          note=data["note"])
             except ValidationError as exc:
                 form.add_error(None, exc)
