@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wegweiser.accounts.models import Role
@@ -163,13 +164,14 @@ def report_create(request: HttpRequest, pk: int) -> HttpResponse:
         end = dt.date.fromisoformat(request.POST.get("end", ""))
         stored = services.report_generate(actor=request.user, funding=funding, period_start=start, period_end=end)
     except ValueError:
-        messages.error(request, "Bitte Beginn und Ende als Datum angeben.")
+        messages.error(request, _("Bitte Beginn und Ende als Datum angeben."))
         return redirect("reporting:funding_detail", pk=funding.pk)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
         return redirect("reporting:funding_detail", pk=funding.pk)
-    messages.success(request, f"Bericht erstellt ({stored.period_start:%d.%m.%Y}–{stored.period_end:%d.%m.%Y}).")
+    messages.success(request, _("Bericht erstellt (%(start)s–%(end)s).") % {
+        "start": f"{stored.period_start:%d.%m.%Y}", "end": f"{stored.period_end:%d.%m.%Y}"})
     return redirect("reporting:funder_home")
 
 
@@ -212,7 +214,7 @@ def participant_outcomes(request: HttpRequest, pk: int) -> HttpResponse:
                     form.add_error(None, message)
                 status = 422
             else:
-                messages.success(request, "Ergebnis gespeichert.")
+                messages.success(request, _("Ergebnis gespeichert."))
                 return redirect("reporting:participant_outcomes", pk=participant.pk)
         else:
             status = 422
@@ -229,7 +231,7 @@ def followup_answer(request: HttpRequest, pk: int) -> HttpResponse:
     participant = participant_policy.get_participant(request.user, followup.outcome.participant_id, "change")
     form = FollowUpForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Bitte eine Antwort wählen.")
+        messages.error(request, _("Bitte eine Antwort wählen."))
     else:
         try:
             services.followup_answer(actor=request.user, followup=followup, status=form.cleaned_data["status"])
