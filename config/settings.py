@@ -274,3 +274,6 @@ WEGWEISER_MATCHING_DISTANCE_KM = env_int("WEGWEISER_MATCHING_DISTANCE_KM", 30)
 # Kooperationsplan: reminder lead time for reviews; fonts embedded in PDFs (Debian fonts-noto-core).
 WEGWEISER_PLAN_REVIEW_REMINDER_DAYS = env_int("WEGWEISER_PLAN_REVIEW_REMINDER_DAYS", 14)
 WEGWEISER_PDF_FONT_DIR = os.environ.get("WEGWEISER_PDF_FONT_DIR", "/usr/share/fonts/truetype/noto")
+
+# Funder reporting: smallest cell shown to funders and external readers (k ≥ 5).
+WEGWEISER_REPORTING_MIN_CELL = max(5, env_int("WEGWEISER_REPORTING_MIN_CELL", 5))
