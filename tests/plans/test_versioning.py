@@ -151,3 +151,22 @@ def test_draft_from_recommendation_needs_acceptance(personas, own_participant, a
         services.plan_draft_from_recommendation(actor=personas.caseworker, participant=own_participant,
                                                 uri=CARPENTER)
     assert not PlanVersion.objects.exists()
+
+
+def test_step_links_a_referral_of_the_same_participant_only(personas, own_participant, today, other_org_participant):
+    from wegweiser.accounts.models import Organisation
+    from wegweiser.partners.services import consent_record, referral_create
+
+    ngo = Organisation.objects.get(name="Hilfsorganisation Test")
+    consent_record(actor=personas.caseworker, participant=own_participant, organisation=ngo, purpose="referral",
+                   method="in_person", language="de")
+    referral = referral_create(actor=personas.caseworker, participant=own_participant, organisation=ngo,
+                               shared_fields=["name", "languages"])
+    draft = services.plan_draft_create(actor=personas.caseworker, participant=own_participant)
+    step = services.step_add(actor=personas.caseworker, version=draft, lock=draft.lock, what="Beratung bei der IRC",
+                             responsible="partner", partner_name="Hilfsorganisation Test", referral=referral)
+    assert step.referral == referral
+    draft.refresh_from_db()
+    other = type(referral)(participant=other_org_participant, organisation=ngo)
+    with pytest.raises(ValidationError):
+        services.step_add(actor=personas.caseworker, version=draft, lock=draft.lock, what="x", referral=other)

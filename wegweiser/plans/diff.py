@@ -11,7 +11,7 @@ from typing import Any
 
 PLAN_FIELDS = ("goal_kind", "goal_label", "goal_translation", "goal_occupation_uri", "review_on")
 STEP_FIELDS = ("kind", "what", "what_translation", "responsible", "partner_name", "due_on", "status",
-               "drop_reason", "module", "recommendation_uri", "referral_ref")
+               "drop_reason", "module", "recommendation_uri", "referral")
 
 
 @dataclass(frozen=True)

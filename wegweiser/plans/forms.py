@@ -51,13 +51,20 @@ class StepForm(forms.Form):
     drop_reason = forms.CharField(label=_("Grund, falls entfallen"), max_length=300, required=False)
     module: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Kurs aus dem Katalog (optional)"), queryset=None, required=False)
+    referral: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Vermittlung an einen Partner (optional)"), queryset=None, required=False)
     confirm_past_due = forms.BooleanField(label=_("Ja, das Datum liegt bewusst in der Vergangenheit."),
                                           required=False)
 
-    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisation_id: int, participant_id: int | None = None, **kwargs: Any) -> None:
+        from wegweiser.partners.models import Referral
         from wegweiser.programmes.models import Module
 
         super().__init__(*args, **kwargs)
+        referrals = Referral.objects.none()
+        if participant_id is not None:
+            referrals = Referral.objects.filter(participant_id=participant_id).select_related("organisation")
+        self.fields["referral"].queryset = referrals.order_by("-pk")  # type: ignore[attr-defined]
         self.fields["module"].queryset = Module.objects.filter(  # type: ignore[attr-defined]
             organisation_id=organisation_id, active=True).order_by("title")
 

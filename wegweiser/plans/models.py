@@ -171,8 +171,8 @@ class Step(models.Model):
     enrolment = models.ForeignKey("programmes.Enrolment", on_delete=models.PROTECT, null=True, blank=True,
                                   related_name="+", verbose_name=_("Kursanmeldung"))
     recommendation_uri = models.CharField(_("Empfehlung (ESCO-URI)"), max_length=200, blank=True)
-    # Referrals belong to the partners app (a later issue); it may turn this into a foreign key.
-    referral_ref = models.CharField(_("Vermittlung (Referenz)"), max_length=64, blank=True)
+    referral = models.ForeignKey("partners.Referral", on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="+", verbose_name=_("Vermittlung"))
 
     objects = StepQuerySet.as_manager()
 

@@ -71,7 +71,7 @@ def snapshot(version: PlanVersion) -> dict[str, Any]:
             "responsible": s.responsible_text, "partner_name": s.partner_name, "due_on": s.due_on,
             "status": s.get_status_display(), "drop_reason": s.drop_reason,
             "module": s.module.title if s.module_id and s.module else "",
-            "recommendation_uri": s.recommendation_uri, "referral_ref": s.referral_ref,
+            "recommendation_uri": s.recommendation_uri, "referral": str(s.referral) if s.referral_id else "",
         } for s in version.steps.all()],
     }
 

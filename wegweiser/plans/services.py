@@ -21,9 +21,9 @@ from .models import FrozenVersion, Plan, PlanVersion, Step
 
 STEP_COPY_FIELDS = ("key", "position", "kind", "what", "what_translation", "responsible", "partner_organisation_id",
                     "partner_name", "due_on", "status", "drop_reason", "module_id", "enrolment_id",
-                    "recommendation_uri", "referral_ref")
+                    "recommendation_uri", "referral_id")
 STEP_EDIT_FIELDS = ("kind", "what", "what_translation", "responsible", "partner_organisation", "partner_name",
-                    "due_on", "status", "drop_reason", "module", "enrolment", "recommendation_uri", "referral_ref")
+                    "due_on", "status", "drop_reason", "module", "enrolment", "recommendation_uri", "referral")
 GOAL_FIELDS = ("goal_kind", "goal_occupation_uri", "goal_label", "goal_translation", "review_on")
 
 
@@ -83,6 +83,9 @@ def _check_step(participant: Participant, data: dict[str, Any]) -> None:
     enrolment = data.get("enrolment")
     if enrolment is not None and enrolment.participant_id != participant.pk:
         raise ValidationError(_("Diese Kursanmeldung gehört nicht zu dieser Person."), code="enrolment")
+    referral = data.get("referral")
+    if referral is not None and referral.participant_id != participant.pk:
+        raise ValidationError(_("Diese Vermittlung gehört nicht zu dieser Person."), code="referral")
     _check_partner(participant, data)
 
 

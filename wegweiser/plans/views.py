@@ -71,7 +71,8 @@ def _version_page(request: HttpRequest, participant: Participant, version: PlanV
     return render(request, "plans/version_detail.html", {
         "p": participant, "version": version, "steps": list(version.steps.all()), "editable": editable,
         "goal_form": goal_form or (_goal_form(version) if editable else None),
-        "step_form": step_form or (StepForm(initial={"lock": version.lock}, organisation_id=participant.organisation_id)
+        "step_form": step_form or (StepForm(initial={"lock": version.lock}, organisation_id=participant.organisation_id,
+                                 participant_id=participant.pk)
                                    if editable else None),
         "today": timezone.localdate(), "show_confirm": bool(step_form and step_form.errors.get("confirm_past_due")),
     }, status=status)
@@ -135,7 +136,8 @@ def goal_update(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 def step_add(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     participant = _participant(request, pk, "change")
     version = _version(participant, number)
-    form = StepForm(request.POST, organisation_id=participant.organisation_id)
+    form = StepForm(request.POST, organisation_id=participant.organisation_id,
+                                 participant_id=participant.pk)
     if form.is_valid():
         try:
             services.step_add(actor=request.user, version=version, lock=form.cleaned_data["lock"],
@@ -160,7 +162,8 @@ def step_edit(request: HttpRequest, pk: int, number: int, step_pk: int) -> HttpR
                                   "Änderungen bitte in einer neuen Entwurfsversion."))
         return redirect("plans:version", pk=pk, number=number)
     initial = {name: getattr(step, name) for name in ("kind", "what", "what_translation", "responsible",
-                                                      "partner_name", "due_on", "status", "drop_reason", "module")}
+                                                      "partner_name", "due_on", "status", "drop_reason", "module",
+                                                      "referral")}
     form = StepForm(request.POST or None, initial={**initial, "lock": version.lock},
                     organisation_id=participant.organisation_id)
     status = 200
