@@ -64,7 +64,7 @@ class Client:
             raise BAError(_("Die Adresse der BA-Jobsuche ist ungültig."))
         request = urllib.request.Request(url, headers={"X-API-Key": self.api_key, "Accept": "application/json"})  # noqa: S310
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310  # nosec B310 - scheme checked above
                 body = response.read()
         except urllib.error.HTTPError as exc:
             if exc.code == 429:
