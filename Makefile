@@ -38,8 +38,10 @@ run: demo
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	WEGWEISER_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Browser tests (live server + Chromium) run on their own, one at a time, after the parallel suite.
 test: install
-	$(BIN)/pytest -n $(JOBS) $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(JOBS) -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest -m browser $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -32,6 +32,7 @@ class OrganisationFactory(DjangoModelFactory):
 class TeamFactory(DjangoModelFactory):
     class Meta:
         model = Team
+        django_get_or_create = ("organisation", "name")
 
     organisation = factory.SubFactory(OrganisationFactory)
     name = factory.Sequence(lambda n: f"Team {n}")
@@ -41,6 +42,8 @@ class UserFactory(DjangoModelFactory):
     class Meta:
         model = User
         skip_postgeneration_save = True
+        # Persona users are looked up by name, so a row left by a live-server test does not break setup.
+        django_get_or_create = ("username",)
 
     username = factory.Sequence(lambda n: f"user{n}")
     first_name = factory.Faker("first_name", locale="de_DE")
