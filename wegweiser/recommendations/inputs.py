@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 
-from wegweiser.interests.selectors import riasec_profiles, table_from_bundle
+from wegweiser.interests.selectors import occupation_interest_table, riasec_profiles
 from wegweiser.participants.models import EducationEntry, Participant, Suggestion
 from wegweiser.taxonomy.pack import load_pack
 
@@ -29,11 +29,11 @@ class Catalogue:
 
 
 @cache
-def catalogue(pack_dir: str | None = None) -> Catalogue:
+def catalogue() -> Catalogue:
     """Occupation profiles from the taxonomy pack (cached per process)."""
-    bundle = load_pack(Path(pack_dir or settings.WEGWEISER_TAXONOMY_PACK))
+    bundle = load_pack(Path(settings.WEGWEISER_TAXONOMY_PACK))
     # Occupation interest profiles: crosswalk, else the ISCO-group fallback of the interests app.
-    table = table_from_bundle(bundle)
+    table = occupation_interest_table()
     riasec = {uri: tuple(profile.values) for uri, profile in table.profiles.items()}
     occupations = {
         uri: OccupationProfile(
