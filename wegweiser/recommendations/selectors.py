@@ -33,6 +33,16 @@ def acceptance_rate(*, organisation_id: int) -> dict[str, Any]:
             "rate": (stats["accepted"] or 0) / decided if decided else None}
 
 
+def occupations_by_label(query: str, *, limit: int = 20) -> list[tuple[str, str]]:
+    """(URI, German label) of occupations whose label contains `query`, shortest labels first."""
+    needle = query.strip().lower()
+    if not needle:
+        return []
+    cat = inputs_mod.catalogue()
+    found = ((uri, occ.label) for uri, occ in cat.occupations.items() if needle in occ.label.lower())
+    return sorted(found, key=lambda c: (len(c[1]), c[1]))[:limit]
+
+
 def who_fits_occupation(user: Any, uri: str, *, limit: int = 50) -> list[tuple[Participant, Any]]:
     """Participants the user may see, ranked by how well they fit occupation `uri`."""
     cat = inputs_mod.catalogue()

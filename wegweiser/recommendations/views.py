@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_htmx.middleware import HtmxDetails
 
+from wegweiser.accounts.http import HtmxHttpRequest
 from wegweiser.accounts.models import Role
 from wegweiser.participants import policy
 
@@ -19,10 +19,6 @@ from . import inputs as inputs_mod
 from . import selectors, services
 from .models import RecommendationFeedback
 from .sheet_texts import RTL, sheet_texts
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 def _decorate(results: list[dict[str, Any]], feedback: dict[str, RecommendationFeedback]) -> list[dict[str, Any]]:
@@ -84,11 +80,7 @@ def who_fits(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     uri = request.GET.get("occupation", "")
     cat = inputs_mod.catalogue()
-    choices: list[tuple[str, str]] = []
-    if query:
-        needle = query.lower()
-        choices = sorted(((u, o.label) for u, o in cat.occupations.items() if needle in o.label.lower()),
-                         key=lambda c: (len(c[1]), c[1]))[:20]
+    choices = selectors.occupations_by_label(query)
     rows = selectors.who_fits_occupation(user, uri) if uri in cat.occupations else []
     module = None
     module_rows: list[Any] = []
@@ -126,11 +118,7 @@ def demand(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Nachfrage gespeichert."))
         return redirect("recommendations:demand")
     query = request.GET.get("q", "").strip()[:100]
-    choices: list[tuple[str, str]] = []
-    if query:
-        cat = inputs_mod.catalogue()
-        choices = sorted(((u, o.label) for u, o in cat.occupations.items() if query.lower() in o.label.lower()),
-                         key=lambda c: (len(c[1]), c[1]))[:20]
+    choices = selectors.occupations_by_label(query)
     return render(request, "recommendations/demand.html", {
         "rows": selectors.demand_rows(organisation_id=user.organisation_id), "query": query, "choices": choices,
     })
