@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_htmx.middleware import HtmxDetails
 
+from wegweiser.accounts.http import HtmxHttpRequest
 from wegweiser.accounts.models import Role
 from wegweiser.audit.selectors import audit_events_for_object
 
@@ -25,9 +25,6 @@ from .models import Participant, Phase, Suggestion
 
 STAFF_LIST_ROLES = (Role.ADMIN, Role.CASEWORKER)
 
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 def _filters(request: HtmxHttpRequest) -> selectors.ParticipantFilters:
