@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -135,8 +136,12 @@ MATCH_PARAMS = [
 ]
 
 
-class MatchOccupationsView(APIView):
-    @extend_schema(parameters=MATCH_PARAMS, responses={200: s.OccupationMatchSerializer(many=True)})
+class _MatchView(APIView):
+    """Shared body of the match endpoints: validate the query, use the index if it is built."""
+
+    match: Callable[..., list[Any]] = staticmethod(engine.match_occupations)
+    result_serializer: type[serializers.Serializer] = s.OccupationMatchSerializer
+
     def get(self, request: Request) -> Response:
         query = s.MatchQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
@@ -144,22 +149,19 @@ class MatchOccupationsView(APIView):
         if isinstance(index, Response):
             return index
         q = query.validated_data
-        matches = engine.match_occupations(index, q["q"], top=q["top"], lang=q["lang"])
-        return Response(s.OccupationMatchSerializer(matches, many=True).data)
+        matches = self.match(index, q["q"], top=q["top"], lang=q["lang"])
+        return Response(self.result_serializer(matches, many=True).data)
 
 
-class MatchSkillsView(APIView):
-    @extend_schema(parameters=MATCH_PARAMS, responses={200: s.SkillMatchSerializer(many=True)})
-    def get(self, request: Request) -> Response:
-        query = s.MatchQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        index = _index_or_503()
-        if isinstance(index, Response):
-            return index
-        q = query.validated_data
-        matches = engine.match_skills(index, q["q"], top=q["top"], lang=q["lang"])
-        return Response(s.SkillMatchSerializer(matches, many=True).data)
+@extend_schema(parameters=MATCH_PARAMS, responses={200: s.OccupationMatchSerializer(many=True)})
+class MatchOccupationsView(_MatchView):
+    pass
 
+
+@extend_schema(parameters=MATCH_PARAMS, responses={200: s.SkillMatchSerializer(many=True)})
+class MatchSkillsView(_MatchView):
+    match = staticmethod(engine.match_skills)
+    result_serializer = s.SkillMatchSerializer
 
 def not_found(request: Any, exception: Exception | None = None) -> Any:
     """404 for the whole site: JSON under /api/, the normal page elsewhere."""
