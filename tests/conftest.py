@@ -58,6 +58,21 @@ def own_participant(personas, jobcenter, team_north):
 
 
 @pytest.fixture
+def trainer_scope(personas, own_participant):
+    """Simulates a course hook: the trainer persona teaches `own_participant` (and nobody else)."""
+    from django.db.models import Q
+
+    from wegweiser.participants import policy
+
+    def provider(user):
+        return Q(pk=own_participant.pk) if user.pk == personas.trainer.pk else Q(pk__in=[])
+
+    policy.register_scope_provider(Role.TRAINER, provider)
+    yield
+    policy._scope_providers[Role.TRAINER].remove(provider)
+
+
+@pytest.fixture
 def other_org_participant(personas, other_jobcenter):
     return ParticipantFactory(organisation=other_jobcenter, caseworker=personas.other_org_caseworker)
 

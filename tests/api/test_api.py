@@ -57,20 +57,8 @@ def test_health_only_for_assigned_caseworker(api, personas, own_participant):
     assert "health_restrictions" not in body and "residence_status" in body
 
 
-def test_trainer_in_scope_gets_only_limited_fields(api, personas, own_participant):
-    from django.db.models import Q
-
-    from wegweiser.accounts.models import Role
-    from wegweiser.participants import policy
-
-    def provider(user):
-        return Q(pk=own_participant.pk) if user.pk == personas.trainer.pk else Q(pk__in=[])
-
-    policy.register_scope_provider(Role.TRAINER, provider)
-    try:
-        body = _as(api, personas.trainer).get(f"/api/v1/participants/{own_participant.pk}/").json()
-    finally:
-        policy._scope_providers[Role.TRAINER].remove(provider)
+def test_trainer_in_scope_gets_only_limited_fields(api, personas, own_participant, trainer_scope):
+    body = _as(api, personas.trainer).get(f"/api/v1/participants/{own_participant.pk}/").json()
     assert set(body) == {"id", "given_name", "family_name", "given_name_original", "family_name_original",
                          "languages"}
 

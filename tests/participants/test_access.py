@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from django.db.models import Q
 from django.urls import reverse
-
-from wegweiser.accounts.models import Role
-from wegweiser.participants import policy
 
 ROLES = ["anonymous", "admin", "caseworker", "teammate", "other_team_caseworker", "trainer", "partner",
          "funder", "other_org_caseworker", "other_org_admin"]
@@ -104,18 +100,6 @@ def test_health_data_only_for_assigned_caseworker_and_admin(client, personas, ow
         assert (secret in body) is visible, role
         edit = client.get(reverse("participants:edit", args=[own_participant.pk])).content.decode()
         assert ("health_restrictions" in edit) is visible, role
-
-
-@pytest.fixture
-def trainer_scope(personas, own_participant):
-    """Simulates the courses hook: the trainer teaches `own_participant`."""
-
-    def provider(user):
-        return Q(pk=own_participant.pk) if user.pk == personas.trainer.pk else Q(pk__in=[])
-
-    policy.register_scope_provider(Role.TRAINER, provider)
-    yield
-    policy._scope_providers[Role.TRAINER].remove(provider)
 
 
 def test_trainer_in_scope_sees_only_limited_fields(client, personas, own_participant, trainer_scope):
