@@ -209,3 +209,23 @@ MATRIX: dict[str, tuple[Any, ...]] = {
     "participants:entry_delete": ("POST", {"pk": "participant", "section": "=work", "entry_id": "work_entry"},
                                                                       (302, 302, 302, 403, 403, 403, 404, 302, 404)),
 }
+
+# Object-level checks (no IDOR through a second id): the role may use the URL with its own objects (see MATRIX),
+# but here one kwarg (or form field) names someone else's object: another participant's entry, suggestion, plan
+# step, enrolment, answer set or consent.  Method and the other kwargs come from the MATRIX line.
+#   (url name, role, {kwarg: world key} replacing MATRIX kwargs, expected code)
+FOREIGN: list[tuple[str, str, dict[str, str], int]] = [
+    ("participants:entry_edit", "cw", {"entry_id": "foreign_work_entry"}, 404),
+    ("participants:entry_delete", "cw", {"entry_id": "foreign_work_entry"}, 404),
+    ("participants:suggestion_decide", "cw", {"suggestion_id": "foreign_suggestion"}, 404),
+    ("plans:step_edit", "cw", {"step_pk": "foreign_step"}, 404),
+    ("plans:step_remove", "cw", {"step_pk": "foreign_step"}, 404),
+    ("programmes:attendance_mark", "trainer", {"enrolment_id": "foreign_enrolment"}, 404),
+    ("programmes:attendance_mark", "admin", {"enrolment_id": "foreign_enrolment"}, 404),
+    ("interests:question", "me", {"set_id": "foreign_answer_set"}, 404),
+    ("interests:review", "me", {"set_id": "foreign_answer_set"}, 404),
+    ("partners:me_consent_answer", "me", {"pk": "foreign_consent"}, 404),
+    ("partners:consent_withdraw", "cw", {"pk": "foreign_consent"}, 403),
+    ("partners:consent_file", "cw", {"pk": "foreign_consent"}, 403),
+    ("programmes:withdraw", "cw", {"pk": "foreign_enrolment"}, 403),
+]

@@ -18,7 +18,7 @@ from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.authz import world as world_module
-from tests.authz.matrix import MATRIX, REDIRECTS_NOT_TO_LOGIN, ROLES, SKIPPED
+from tests.authz.matrix import FOREIGN, MATRIX, REDIRECTS_NOT_TO_LOGIN, ROLES, SKIPPED
 from wegweiser.accounts.models import User
 
 LOGIN_URL = "/accounts/login/"
@@ -80,17 +80,27 @@ def _resolve(spec: dict[str, str], world: dict[str, Any]) -> dict[str, Any]:
 CASES = [pytest.param(name, role, id=f"{name}-{role}") for name in sorted(MATRIX) for role in ROLES]
 
 
-@pytest.mark.parametrize(("name", "role"), CASES)
-def test_status_code(client: Any, db: None, world: dict[str, Any], name: str, role: str) -> None:
-    method, spec, codes, *rest = MATRIX[name]
+def _request(client: Any, world: dict[str, Any], name: str, role: str,
+             override: dict[str, str] | None = None) -> tuple[str, str, Any]:
+    """Send the MATRIX request of `name` as `role` (with kwargs/form fields replaced by `override`)."""
+    method, spec, _codes, *rest = MATRIX[name]
+    spec, data_spec = dict(spec), dict(rest[0]) if rest else {}
+    for key, value in (override or {}).items():
+        (spec if key in spec else data_spec)[key] = value
     url = reverse(name, kwargs=_resolve(spec, world))
-    data = _resolve(rest[0], world) if rest else {}
+    data = _resolve(data_spec, world)
     username = world_module.ROLE_USERS[role]
     if username:
         client.force_login(User.objects.get(username=username))
     elif role == "me":
         client.cookies[settings.SESSION_COOKIE_NAME] = world["me_session_key"]
-    response = client.get(url, data) if method == "GET" else client.post(url, data)
+    return method, url, client.get(url, data) if method == "GET" else client.post(url, data)
+
+
+@pytest.mark.parametrize(("name", "role"), CASES)
+def test_status_code(client: Any, db: None, world: dict[str, Any], name: str, role: str) -> None:
+    method, url, response = _request(client, world, name, role)
+    codes = MATRIX[name][2]
     location = response.headers.get("Location", "")
     if os.environ.get("AUTHZ_PROBE"):
         with open(os.environ["AUTHZ_PROBE"], "a", encoding="utf-8") as out:
@@ -102,3 +112,18 @@ def test_status_code(client: Any, db: None, world: dict[str, Any], name: str, ro
     if expected == 302 and role in ("anon", "me") and name not in REDIRECTS_NOT_TO_LOGIN:
         assert location.startswith(LOGIN_URL), f"{url} as {role} redirects to {location}, not to the login"
 
+
+@pytest.mark.parametrize(("name", "role", "override", "expected"),
+                         [pytest.param(*case, id=f"{case[0]}-{case[1]}-{'-'.join(case[2].values())}")
+                          for case in FOREIGN])
+def test_someone_elses_object(client: Any, db: None, world: dict[str, Any], name: str, role: str,
+                              override: dict[str, str], expected: int) -> None:
+    method, url, response = _request(client, world, name, role, override)
+    assert response.status_code == expected, f"{method} {url} as {role}: {response.status_code}"
+
+
+def test_foreign_checks_name_known_urls() -> None:
+    for name, role, override, _expected in FOREIGN:
+        assert name in MATRIX and role in ROLES, (name, role)
+        _method, spec, _codes, *rest = MATRIX[name]
+        assert set(override) <= set(spec) | set(rest[0] if rest else {}), f"{name}: {override} replaces nothing"

@@ -11,6 +11,8 @@ Relations that give each role its need-to-know:
 - `programme` is funded by `funder`'s foundation (`funding`, one generated `funder_report`);
 - it has an agreed Kooperationsplan (v1) and a draft (v2), an open interests questionnaire, a work entry with
   a suggestion;
+- `foreign_*` objects belong to another participant (team Süd, another course), to check that a URL
+  mixing the role's own object with someone else's sub-object answers 404;
 - its self-service session comes from a redeemed invitation (`me_session_key`); `invitation_token` is a newer,
   still open invitation link.
 """
@@ -83,7 +85,7 @@ def build() -> dict[str, Any]:
     admin = UserFactory(username="admin", organisation=jobcenter, role=Role.ADMIN)
     cw = UserFactory(username="cw", organisation=jobcenter, role=Role.CASEWORKER, team=north)
     teammate = UserFactory(username="cw-team", organisation=jobcenter, role=Role.CASEWORKER, team=north)
-    UserFactory(username="cw-south", organisation=jobcenter, role=Role.CASEWORKER, team=south)
+    other_team_cw = UserFactory(username="cw-south", organisation=jobcenter, role=Role.CASEWORKER, team=south)
     trainer = UserFactory(username="trainer", organisation=school, role=Role.TRAINER)
     UserFactory(username="partner", organisation=ngo, role=Role.PARTNER)
     funder = UserFactory(username="funder", organisation=foundation, role=Role.FUNDER)
@@ -155,6 +157,29 @@ def build() -> dict[str, Any]:
     funder_report = reporting_services.report_generate(actor=funder, funding=funding,
                                                        period_start=today - dt.timedelta(days=60), period_end=today)
 
+    # someone else's objects (same jobcenter, team Süd, another course), for the object-level (IDOR) checks
+    foreign = ParticipantFactory(organisation=jobcenter, caseworker=other_team_cw, team=south)
+    LanguageSkillFactory(participant=foreign, language="de", listening="B1", reading="B1", speaking="B1",
+                         writing="B1")
+    foreign_work = WorkHistoryEntryFactory(participant=foreign)
+    foreign_suggestion = Suggestion.objects.create(participant=foreign, work_entry=foreign_work, kind="occupation",
+                                                   uri=occupation.uri, label="Koch/Köchin", score=0.7, rank=1,
+                                                   source_digest="y")
+    other_course = Course.objects.create(module=module, organisation=jobcenter, code="core-2", title="CORE 2",
+                                         start_date=course.start_date, end_date=course.end_date, location="B",
+                                         capacity=10)
+    foreign_enrolment = Enrolment.objects.create(course=other_course, participant=foreign,
+                                                 status=Enrolment.Status.ENROLLED, requested_at=now, enrolled_at=now,
+                                                 created_by=other_team_cw)
+    foreign_answer_set = interests_services.answer_set_open(participant=foreign, language="de")
+    foreign_draft = plan_services.plan_draft_create(actor=other_team_cw, participant=foreign)
+    foreign_step = plan_services.step_add(actor=other_team_cw, version=foreign_draft, lock=foreign_draft.lock,
+                                          what="Bewerbung schreiben", kind="language", responsible="participant",
+                                          due_on=today + dt.timedelta(days=10))
+    foreign_consent = partner_services.consent_record(actor=other_team_cw, participant=foreign, organisation=ngo,
+                                                      purpose=Purpose.REFERRAL, method=Consent.Method.IN_PERSON,
+                                                      language="de")
+
     # self-service: a redeemed invitation backs the participant's session; a newer one is still open
     _used, used_token = selfservice_services.invitation_create(actor=cw, participant=participant)
     request = RequestFactory().post(f"/me/i/{used_token}/")
@@ -174,4 +199,8 @@ def build() -> dict[str, Any]:
         "vacancy": vacancy.pk, "funding": funding.pk, "funder_report": funder_report.pk,
         "outcome_followup": outcome_followup.pk, "invitation_token": open_token,
         "me_session_key": request.session.session_key,
+        "foreign_work_entry": foreign_work.pk, "foreign_suggestion": foreign_suggestion.pk,
+        "foreign_enrolment": foreign_enrolment.pk, "foreign_answer_set": foreign_answer_set.pk,
+        "foreign_step": foreign_step.pk,
+        "foreign_consent": foreign_consent.pk,
     }
