@@ -192,7 +192,7 @@ MATRIX: dict[str, tuple[Any, ...]] = {
     "reporting:followup_answer": ("POST", {"pk": "outcome_followup"}, (302, 302, 302, 403, 403, 403, 404, 302, 404)),
     # --- retention (legal holds; organisation admins only; a hold of another organisation is 404) ------------
     "retention:holds": ("GET", {},                                    (302, 200, 403, 403, 403, 403, 403, 302, 403)),
-    "retention:hold_lift": ("POST", {"pk": "=999999"},                (302, 404, 403, 403, 403, 403, 403, 302, 403)),
+    "retention:hold_lift": ("POST", {"pk": "legal_hold"},             (302, 302, 403, 403, 403, 403, 403, 302, 403)),
     # --- participants ----------------------------------------------------------------------------------------
     "participants:dashboard": ("GET", {},                             (302, 200, 200, 200, 200, 200, 200, 302, 200)),
     "participants:list": ("GET", {},                                  (302, 200, 200, 200, 403, 403, 403, 302, 200)),

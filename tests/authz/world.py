@@ -60,6 +60,7 @@ from wegweiser.programmes.models import (
 )
 from wegweiser.reporting import services as reporting_services
 from wegweiser.reporting.models import FollowUp, Outcome, ProgrammeFunding
+from wegweiser.retention import services as retention_services
 from wegweiser.selfservice import services as selfservice_services
 from wegweiser.taxonomy import services as taxonomy_services
 from wegweiser.taxonomy.models import Occupation, Skill
@@ -157,6 +158,9 @@ def build() -> dict[str, Any]:
     funder_report = reporting_services.report_generate(actor=funder, funding=funding,
                                                        period_start=today - dt.timedelta(days=60), period_end=today)
 
+    # retention: a legal hold on the participant
+    legal_hold = retention_services.legal_hold_set(actor=admin, participant=participant, reason="Widerspruchsverfahren")
+
     # someone else's objects (same jobcenter, team Süd, another course), for the object-level (IDOR) checks
     foreign = ParticipantFactory(organisation=jobcenter, caseworker=other_team_cw, team=south)
     LanguageSkillFactory(participant=foreign, language="de", listening="B1", reading="B1", speaking="B1",
@@ -202,5 +206,5 @@ def build() -> dict[str, Any]:
         "foreign_work_entry": foreign_work.pk, "foreign_suggestion": foreign_suggestion.pk,
         "foreign_enrolment": foreign_enrolment.pk, "foreign_answer_set": foreign_answer_set.pk,
         "foreign_step": foreign_step.pk,
-        "foreign_consent": foreign_consent.pk,
+        "foreign_consent": foreign_consent.pk, "legal_hold": legal_hold.pk,
     }
