@@ -111,6 +111,20 @@ def test_status_code(client: Any, db: None, world: dict[str, Any], name: str, ro
     assert response.status_code == expected, f"{method} {url} as {role}: {response.status_code} {location}"
     if expected == 302 and role in ("anon", "me") and name not in REDIRECTS_NOT_TO_LOGIN:
         assert location.startswith(LOGIN_URL), f"{url} as {role} redirects to {location}, not to the login"
+    if role in NO_NEED_TO_KNOW and name not in SHOWS_NAME_BY_TOKEN and _is_text(response):
+        assert world_module.PARTICIPANT_NAME not in response.content.decode(), (
+            f"{url} shows the participant's name to {role}")
+
+
+# Roles that must never see the world participant's name on any page that answers them.
+NO_NEED_TO_KNOW = ("anon", "other_team", "funder", "other_org")
+# Public pages that show a name to whoever holds the token or code (that is their purpose).
+SHOWS_NAME_BY_TOKEN = {"programmes:verify", "selfservice:redeem"}
+
+
+def _is_text(response: Any) -> bool:
+    kind = response.headers.get("Content-Type", "")
+    return not getattr(response, "streaming", False) and kind.startswith(("text/", "application/json"))
 
 
 @pytest.mark.parametrize(("name", "role", "override", "expected"),

@@ -66,6 +66,9 @@ from wegweiser.taxonomy import services as taxonomy_services
 from wegweiser.taxonomy.models import Occupation, Skill
 from wegweiser.taxonomy.sources import read_sources
 
+# The participant's family name: no page may show it to a role without need-to-know (see test_matrix.py).
+PARTICIPANT_NAME = "Zuhairova-Authz"
+
 # Which persona each matrix role logs in as (None: no login).
 ROLE_USERS = {
     "anon": None, "admin": "admin", "cw": "cw", "other_team": "cw-south", "trainer": "trainer",
@@ -93,7 +96,8 @@ def build() -> dict[str, Any]:
     other_cw = UserFactory(username="cw-other", organisation=other_jobcenter, role=Role.CASEWORKER)
     ParticipantFactory(organisation=other_jobcenter, caseworker=other_cw)
 
-    participant = ParticipantFactory(organisation=jobcenter, caseworker=cw, team=north)
+    participant = ParticipantFactory(organisation=jobcenter, caseworker=cw, team=north, given_name="Samira",
+                                     family_name=PARTICIPANT_NAME)
     LanguageSkillFactory(participant=participant, language="de", listening="B1", reading="B1", speaking="B1",
                          writing="B1")
     work = WorkHistoryEntryFactory(participant=participant)
