@@ -251,10 +251,11 @@ def _run_participant(participant_id: int, actions: list[DueAction], today: dt.da
     report.done.extend(results)
 
 
-def _run_audit_log(action: DueAction, today: dt.date, report: RetentionReport) -> None:
+def _run_audit_log(action: DueAction, today: dt.date, started: dt.datetime, report: RetentionReport) -> None:
     if action.before is None:
         raise ValueError("an audit log action needs a cut-off day")
-    before = _midnight(action.before)
+    # Never rows written after the run started (only possible when `today` is set ahead of the clock).
+    before = min(_midnight(action.before), started)
     with transaction.atomic():
         keep = set(action.keep_participant_ids) | selectors.held_participant_ids(today=today)
         rows = _delete_audit_events(before=before, keep_participant_ids=keep)
@@ -270,6 +271,7 @@ def _run_audit_log(action: DueAction, today: dt.date, report: RetentionReport) -
 def retention_run(*, today: dt.date | None = None, dry_run: bool = False) -> RetentionReport:
     """Carry out everything due on `today` (default: the local date). One transaction per participant;
     a failure is reported and the run goes on with the next participant."""
+    started = timezone.now()
     today = today or timezone.localdate()
     report = RetentionReport(today=today, dry_run=dry_run, planned=retention_plan(today=today))
     if dry_run:
@@ -284,7 +286,7 @@ def retention_run(*, today: dt.date | None = None, dry_run: bool = False) -> Ret
     for action in report.planned:
         if action.category == Category.AUDIT_LOG:
             try:
-                _run_audit_log(action, today, report)
+                _run_audit_log(action, today, started, report)
             except Exception as exc:
                 logger.exception("retention of the audit log failed")
                 report.errors.append(f"audit log: {exc}")
@@ -417,17 +419,23 @@ def _carry_over(rows: list[dict[str, Any]]) -> int:
     User = get_user_model()
     existing_users = set(User.objects.filter(pk__in={r["actor_id"] for r in rows if r["actor_id"]})
                          .values_list("pk", flat=True))
-    events = []
+    # Raw INSERT: the model's auto_now_add would stamp the rows with the time of the restore.
+    fields = AuditEvent._meta.concrete_fields
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    table = connection.ops.quote_name(AuditEvent._meta.db_table)
+    values = []
     for row in rows:
         if row["actor_id"] not in existing_users:
             row = {**row, "actor_id": None}  # the account came after the backup; actor_name still names it
-        events.append(AuditEvent(**row))
+        values.append([f.get_db_prep_save(row[f.attname], connection) for f in fields])
     with transaction.atomic():
-        AuditEvent.objects.bulk_create(events)
+        with connection.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", values)  # noqa: S608  # nosec B608
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(no_style(), [AuditEvent]):
                 cursor.execute(sql)
-    return len(events)
+    return len(values)
 
 
 def database_restore(*, actor: Any, path: Path, reapply: bool = True) -> RestoreResult:
