@@ -287,8 +287,8 @@ WEGWEISER_RETENTION_CONTACT_NOTES_DAYS = env_int("WEGWEISER_RETENTION_CONTACT_NO
 WEGWEISER_RETENTION_SELFSERVICE_DAYS = env_int("WEGWEISER_RETENTION_SELFSERVICE_DAYS", 365)
 WEGWEISER_RETENTION_DOCUMENTS_DAYS = env_int("WEGWEISER_RETENTION_DOCUMENTS_DAYS", 3 * 365)
 WEGWEISER_RETENTION_AUDIT_LOG_DAYS = env_int("WEGWEISER_RETENTION_AUDIT_LOG_DAYS", 3 * 365)
-# Local time of day (hour) at which the self-scheduling retention task runs.
-WEGWEISER_RETENTION_HOUR = env_int("WEGWEISER_RETENTION_HOUR", 2)
+# Local hour at which the self-scheduling retention task runs (3: after the night's DST switch in Europe).
+WEGWEISER_RETENTION_HOUR = env_int("WEGWEISER_RETENTION_HOUR", 3)
 # Every erasure is also appended here, outside the database, so it can be re-applied after a restore.
 WEGWEISER_ERASURE_LOG = Path(os.environ.get("WEGWEISER_ERASURE_LOG", BASE_DIR / "var" / "erasure-log.jsonl"))
 # Where `manage.py backup` writes when no --output is given.

@@ -421,7 +421,7 @@ def _carry_over(rows: list[dict[str, Any]]) -> int:
                          .values_list("pk", flat=True))
     # Raw INSERT: the model's auto_now_add would stamp the rows with the time of the restore.
     fields = AuditEvent._meta.concrete_fields
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    columns = ", ".join(connection.ops.quote_name(f.column or f.attname) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     table = connection.ops.quote_name(AuditEvent._meta.db_table)
     values = []
