@@ -8,7 +8,7 @@ fails for every URL name that has no line here, and for every line whose URL no 
 
 METHOD     "GET" (pages, downloads, API reads) or "POST" (POST-only endpoints; sent with an empty body, so an
            allowed role gets the form error / redirect, never a completed change; every test runs in its own
-           rolled-back transaction anyway).
+           rolled-back transaction anyway); "PATCH"/"PUT"/"DELETE" for API endpoints (JSON body).
 kwargs     URL kwarg -> key of the fixture world (tests/authz/world.py, WORLD_KEYS lists them); a value starting
            with "=" is a literal (e.g. {"fmt": "=csv"}).
 codes      exact status codes for the nine roles, in this order:

@@ -6,8 +6,11 @@ without a matrix line fails `test_every_url_has_a_matrix_entry`.
 
 from __future__ import annotations
 
+import ast
+import json
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +20,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.authz import matrix as matrix_module
 from tests.authz import world as world_module
 from tests.authz.matrix import FOREIGN, MATRIX, REDIRECTS_NOT_TO_LOGIN, ROLES, SKIPPED
 from wegweiser.accounts.models import User
@@ -45,9 +49,17 @@ def test_every_url_has_a_matrix_entry() -> None:
     )
 
 
+def test_matrix_has_no_duplicate_lines() -> None:
+    """A second line for the same URL name would silently replace the first one in the dict."""
+    tree = ast.parse(Path(matrix_module.__file__).read_text(encoding="utf-8"))
+    names = [key.value for node in ast.walk(tree) if isinstance(node, ast.Dict)
+             for key in node.keys if isinstance(key, ast.Constant) and isinstance(key.value, str) and ":" in key.value]
+    assert not {n for n in names if names.count(n) > 1}
+
+
 def test_matrix_lines_are_well_formed() -> None:
     for name, (method, _kwargs, codes, *rest) in MATRIX.items():
-        assert method in ("GET", "POST"), name
+        assert method in ("GET", "POST", "PATCH", "PUT", "DELETE"), name
         assert len(rest) <= 1, f"{name}: (method, kwargs, codes[, data])"
         assert codes is not None and len(codes) == len(ROLES), f"{name}: one code per role {ROLES}"
 
@@ -94,7 +106,11 @@ def _request(client: Any, world: dict[str, Any], name: str, role: str,
         client.force_login(User.objects.get(username=username))
     elif role == "me":
         client.cookies[settings.SESSION_COOKIE_NAME] = world["me_session_key"]
-    return method, url, client.get(url, data) if method == "GET" else client.post(url, data)
+    if method == "GET":
+        return method, url, client.get(url, data)
+    if method == "POST":
+        return method, url, client.post(url, data)
+    return method, url, client.generic(method, url, json.dumps(data), content_type="application/json")
 
 
 @pytest.mark.parametrize(("name", "role"), CASES)
