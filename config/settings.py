@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "wegweiser.reporting",
     "wegweiser.api",
     "wegweiser.retention",
+    "wegweiser.privacy",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ urlpatterns = [
     path("partners/", include("wegweiser.partners.urls")),
     path("reporting/", include("wegweiser.reporting.urls")),
     path("retention/", include("wegweiser.retention.urls")),
+    path("privacy/", include("wegweiser.privacy.urls")),
     path("", include("wegweiser.participants.urls")),
 ]
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from wegweiser.audit.services import audit_record
 from wegweiser.matching import engine
+from wegweiser.privacy.guard import ensure_not_restricted, is_restricted, not_restricted_q
 
 from . import policy
 from .models import EducationEntry, Participant, Suggestion, WorkHistoryEntry
@@ -59,6 +60,8 @@ def suggestions_refresh(
 
     Returns the number of suggestions written (0 when nothing changed).
     """
+    if is_restricted(entry.participant_id):
+        return 0  # restricted file (Art. 18 GDPR): no new suggestions
     text = entry_text(entry)
     digest = _digest(text)
     existing = Suggestion.objects.filter(**_source_kwargs(entry))
@@ -99,6 +102,7 @@ def suggestions_refresh(
 def suggestion_decide(*, actor: Any, participant: Participant, suggestion_id: int, status: str) -> Suggestion:
     """Confirm or reject one suggestion (or reopen it). Audited."""
     participant = policy.get_participant(actor, participant.pk, "change")
+    ensure_not_restricted(participant)
     if status not in Suggestion.Status.values:
         raise ValueError(_("Unbekannter Status"))
     with transaction.atomic():
@@ -161,7 +165,7 @@ def suggestion_progress() -> tuple[int, int]:
 
 
 def entries_needing_suggestions(participant_ids: list[int] | None = None) -> models.QuerySet[WorkHistoryEntry]:
-    qs = WorkHistoryEntry.objects.filter(suggestions__isnull=True)
+    qs = WorkHistoryEntry.objects.filter(suggestions__isnull=True).filter(not_restricted_q("participant_id"))
     if participant_ids is not None:
         qs = qs.filter(participant_id__in=participant_ids)
     return qs.distinct()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wegweiser.audit.services import audit_record
+from wegweiser.privacy.guard import ensure_not_restricted
 
 from . import duplicates, policy
 from .models import (
@@ -94,6 +95,7 @@ def _apply_versioned_update(
 def participant_update(*, actor: Any, participant: Participant, version: int, **changes: Any) -> Participant:
     """Apply changes if `version` is current; raise StaleEdit otherwise. One audit row."""
     participant = policy.get_participant(actor, participant.pk, "change")
+    ensure_not_restricted(participant)
     if "health_restrictions" in changes and not policy.can(actor, "view_health", participant):
         raise PermissionDenied
     extra: dict[str, Any] = {}
@@ -130,6 +132,7 @@ ENTRY_MODELS: dict[str, type[models.Model]] = {
 
 def entry_create(*, actor: Any, participant: Participant, section: str, **data: Any) -> models.Model:
     participant = policy.get_participant(actor, participant.pk, "change")
+    ensure_not_restricted(participant)
     model = ENTRY_MODELS[section]
     entry = model(participant=participant, updated_by=actor, **data)
     entry.full_clean()
@@ -156,6 +159,7 @@ def _schedule_suggestions(entry: models.Model) -> None:
 
 def _get_entry(actor: Any, participant: Participant, section: str, entry_id: int) -> models.Model:
     policy.get_participant(actor, participant.pk, "change")
+    ensure_not_restricted(participant)
     model = ENTRY_MODELS[section]
     entry = model.objects.filter(pk=entry_id, participant_id=participant.pk).first()  # type: ignore[attr-defined]
     if entry is None:
@@ -190,6 +194,7 @@ def contact_note_add(
     *, actor: Any, participant: Participant, contact_on: dt.date, channel: str, text: str
 ) -> ContactNote:
     participant = policy.get_participant(actor, participant.pk, "add_contact")
+    ensure_not_restricted(participant)
     note = ContactNote(participant=participant, author=actor, contact_on=contact_on, channel=channel, text=text)
     note.full_clean()
     with transaction.atomic():
@@ -206,6 +211,8 @@ def participant_merge(*, actor: Any, keep: Participant, merge: Participant) -> P
     """Move everything of `merge` onto `keep`; `merge` stays as a pointer so history is never lost."""
     keep = policy.get_participant(actor, keep.pk, "merge")
     merge = policy.get_participant(actor, merge.pk, "merge")
+    ensure_not_restricted(keep)
+    ensure_not_restricted(merge)
     if keep.pk == merge.pk:
         raise ValidationError(_("Eine Akte kann nicht mit sich selbst zusammengeführt werden."))
     with transaction.atomic():

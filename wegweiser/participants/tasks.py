@@ -8,6 +8,7 @@ from django.db import transaction
 from django_tasks import task
 
 from wegweiser.matching import runtime
+from wegweiser.privacy.guard import not_restricted_q
 
 from .competence import suggestions_refresh
 from .models import EducationEntry, WorkHistoryEntry
@@ -21,9 +22,10 @@ def compute_suggestions(work_entry_ids: list[int], education_entry_ids: list[int
     index = runtime.get_index()
     memo: dict[str, Any] = {}  # identical texts (common in a caseload) are matched once per batch
     written = 0
-    for work in WorkHistoryEntry.objects.filter(pk__in=work_entry_ids).iterator():
+    allowed = not_restricted_q("participant_id")  # restricted files (Art. 18 GDPR) are skipped
+    for work in WorkHistoryEntry.objects.filter(allowed, pk__in=work_entry_ids).iterator():
         written += suggestions_refresh(entry=work, index=index, memo=memo)
-    for edu in EducationEntry.objects.filter(pk__in=education_entry_ids or []).iterator():
+    for edu in EducationEntry.objects.filter(allowed, pk__in=education_entry_ids or []).iterator():
         written += suggestions_refresh(entry=edu, index=index, memo=memo)
     return written
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wegweiser.participants import policy as participant_policy
 from wegweiser.participants.models import LanguageSkill, Participant, Suggestion
 from wegweiser.participants.reference import language_name
+from wegweiser.privacy.guard import not_restricted_q
 
 from . import fit, geo, policy
 from .models import Consent, FollowUpTask, Purpose, Referral, Vacancy
@@ -193,7 +194,7 @@ def _skill_labels(uris: Iterable[str]) -> dict[str, str]:
 
 
 def people_for_vacancy(user: Any, vacancy: Vacancy, top: int = 20) -> list[dict[str, Any]]:
-    people = list(participant_policy.scope(user).exclude(phase="exited"))
+    people = list(participant_policy.scope(user).filter(not_restricted_q()).exclude(phase="exited"))
     facts = person_facts(people)
     by_id = {p.pk: p for p in people}
     ranked = fit.rank_people(job_facts(vacancy), facts.values(), limit_km=distance_limit_km(), top=top)

@@ -17,6 +17,7 @@ from wegweiser.accounts.models import Organisation
 from wegweiser.audit.services import audit_record
 from wegweiser.participants import policy as participant_policy
 from wegweiser.participants.models import Participant
+from wegweiser.privacy.guard import ensure_not_restricted
 
 from . import policy
 from .models import Consent, ConsentText, FollowUpTask, Purpose, Referral, Vacancy
@@ -225,6 +226,7 @@ def referral_create(*, actor: Any, participant: Participant, shared_fields: list
                     organisation: Organisation | None = None, course: Any = None,
                     vacancy: Vacancy | None = None) -> Referral:
     _require_change(actor, participant)
+    ensure_not_restricted(participant)
     if sum(x is not None for x in (organisation, course, vacancy)) != 1:
         raise ValidationError(_("Bitte genau ein Ziel wählen: Organisation, Kurs oder Stelle."))
     if course is not None:

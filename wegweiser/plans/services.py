@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wegweiser.audit.services import audit_record
 from wegweiser.participants import policy
 from wegweiser.participants.models import Participant
+from wegweiser.privacy.guard import ensure_not_restricted
 
 from . import hooks, selectors
 from .models import FrozenVersion, Plan, PlanVersion, Step
@@ -41,7 +42,10 @@ class PastDueNeedsConfirmation(ValidationError):
 
 
 def _participant(actor: Any, participant: Participant) -> Participant:
-    return policy.get_participant(actor, participant.pk, "change")
+    """The file for a plan change (every staff write below starts here): checked and not restricted."""
+    participant = policy.get_participant(actor, participant.pk, "change")
+    ensure_not_restricted(participant)
+    return participant
 
 
 def _draft(actor: Any, version: PlanVersion, lock: int | None = None) -> PlanVersion:
@@ -291,6 +295,7 @@ def _finish_agreement(version: PlanVersion, how: str, recorded_by: Any) -> PlanV
 
 def plan_acknowledge(*, participant: Participant, version: PlanVersion) -> PlanVersion:
     """The participant confirms the signed version in self-service (no staff actor)."""
+    ensure_not_restricted(participant)
     with transaction.atomic():
         fresh = PlanVersion.objects.select_for_update().select_related("plan").get(pk=version.pk)
         if fresh.plan.participant_id != participant.pk or fresh.status != PlanVersion.Status.AWAITING:

@@ -17,6 +17,7 @@ from wegweiser.accounts.models import Role, User
 from wegweiser.audit.services import audit_record
 from wegweiser.participants import policy as participant_policy
 from wegweiser.participants.models import LanguageCertificate, LanguageSkill, Participant
+from wegweiser.privacy.guard import ensure_not_restricted
 
 from . import policy, rules
 from .models import (
@@ -216,6 +217,7 @@ def enrolment_check(participant: Participant, course: Course) -> list[str]:
 def enrolment_create(*, actor: User, course: Course, participant: Participant) -> Enrolment:
     """Give the person a place if one is free, else put them at the end of the waiting list."""
     participant = participant_policy.get_participant(actor, participant.pk, "change")
+    ensure_not_restricted(participant)
     if not policy.can_course(actor, "enrol", course):
         raise PermissionDenied
     if participant.organisation_id != course.organisation_id:

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 
 from wegweiser.participants import policy
 from wegweiser.participants.models import Participant
+from wegweiser.privacy.guard import not_restricted_q
 
 from . import inputs as inputs_mod
 from .models import RecommendationFeedback
@@ -49,7 +50,8 @@ def who_fits_occupation(user: Any, uri: str, *, limit: int = 50) -> list[tuple[P
     occupation = cat.occupations.get(uri)
     if occupation is None:
         return []
-    participants = list(policy.scope(user, Participant.objects.all()).exclude(phase__in=["employed", "exited"]))
+    participants = list(policy.scope(user, Participant.objects.filter(not_restricted_q()))
+                        .exclude(phase__in=["employed", "exited"]))
     people = inputs_mod.person_inputs(participants, cat)
     demand, _version = inputs_mod.demand_for(user.organisation_id)
     if uri in demand:
@@ -69,7 +71,8 @@ def who_fits_module(user: Any, module: Any, *, limit: int = 50) -> list[tuple[Pa
     from .scoring import CEFR_RANK
     from .services import recommendations_compute
 
-    participants = list(policy.scope(user, Participant.objects.all()).exclude(phase__in=["employed", "exited"]))
+    participants = list(policy.scope(user, Participant.objects.filter(not_restricted_q()))
+                        .exclude(phase__in=["employed", "exited"]))
     sets = recommendations_compute(participants)
     cat = inputs_mod.catalogue()
     people = inputs_mod.person_inputs(participants, cat)

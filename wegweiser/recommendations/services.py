@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wegweiser.audit.services import audit_record
 from wegweiser.participants import policy
 from wegweiser.participants.models import Participant
+from wegweiser.privacy.guard import ensure_not_restricted, restricted_ids
 
 from . import inputs as inputs_mod
 from .models import RecommendationFeedback, RecommendationSet
@@ -91,7 +92,11 @@ def _serialise(rec: Recommendation, steps: Iterable[Any], cat: inputs_mod.Catalo
 
 
 def recommendations_compute(participants: list[Participant]) -> dict[int, RecommendationSet]:
-    """(Re)compute advice for participants whose inputs changed; return the current sets."""
+    """(Re)compute advice for participants whose inputs changed; return the current sets.
+
+    Restricted files (Art. 18 GDPR) are left out: no set is computed or returned for them."""
+    blocked = restricted_ids(p.pk for p in participants)
+    participants = [p for p in participants if p.pk not in blocked]
     if not participants:
         return {}
     cat = inputs_mod.catalogue()
@@ -131,8 +136,7 @@ def recommendations_compute(participants: list[Participant]) -> dict[int, Recomm
 def recommendations_for(*, actor: Any, participant: Participant) -> RecommendationSet:
     """Current advice for one participant (recomputed on the spot if any input changed)."""
     participant = policy.get_participant(actor, participant.pk, "view_full")
-    if getattr(participant, "restricted", False):
-        raise PermissionDenied(_("Die Verarbeitung dieser Akte ist eingeschränkt."))
+    ensure_not_restricted(participant)
     return recommendations_compute([participant])[participant.pk]
 
 
@@ -140,6 +144,7 @@ def recommendation_feedback(
     *, actor: Any, participant: Participant, uri: str, action: str, reason: str = ""
 ) -> RecommendationFeedback:
     participant = policy.get_participant(actor, participant.pk, "change")
+    ensure_not_restricted(participant)
     if action not in RecommendationFeedback.Action.values:
         raise ValidationError(_("Unbekannte Aktion."))
     if action == RecommendationFeedback.Action.DISMISSED and not reason.strip():
