@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.accounts.models import Organisation, Team
@@ -168,6 +169,13 @@ class Participant(VersionedModel):
             models.Index(fields=["organisation", "phase"]),
             models.Index(fields=["caseworker", "phase"]),
             models.Index(fields=["residence_valid_until"]),
+            # The need-to-know scope (policy.scope) as an index-only scan: list counts, caseload figures.
+            models.Index(fields=["organisation", "team", "caseworker"], condition=models.Q(merged_into__isnull=True),
+                         name="participant_scope_idx"),
+            # Search: `customer_number__iexact`. The trigram index on search_text is PostgreSQL-only (0003).
+            models.Index(Upper("customer_number"), name="participant_custno_upper_idx"),
+            # The list sorted by last contact (either direction) reads the first page in index order.
+            models.Index(fields=["organisation", "last_contact_on", "id"], name="participant_org_contact_idx"),
         ]
         ordering = ["family_name", "given_name", "id"]
 

@@ -1,0 +1,542 @@
+"""Load test: a real server process over 100,000 participants on PostgreSQL, driven at a fixed rate.
+
+    .venv/bin/python bench/load.py [--fresh] [--participants 100000] [--rate 20] [--seconds 60]
+                                   [--profile] [--write-docs]
+
+Database `wegweiser_load` on postgres://postgres@127.0.0.1:5432 (trust auth): created and seeded when
+missing, dropped and re-seeded with --fresh, kept afterwards so that the next run starts in seconds.
+It holds two datasets, both made by existing generators (nothing is copied here):
+
+- the demo caseload of `wegweiser.participants.demo.seed_demo` at --participants people: jobcenter
+  Mayen-Koblenz, two teams, names in Latin and original script (Arabic, Dari, Cyrillic, Ge'ez),
+  languages, work history, contact notes; `demo-caseworker` (team Nord) carries about a tenth of
+  the caseload and sees about half of it through the team;
+- the reporting dataset of bench/reporting_100k.py: a second jobcenter with --participants
+  enrolments in 200 courses, ~400,000 attendance rows, outcomes and follow-ups, one funded programme
+  (`bench-admin`, `bench-funder`).
+
+The matching taxonomy is not imported: none of the measured pages reads it (case-file suggestions
+are stored rows, and this dataset has none).
+
+The server is `manage.py runserver --noreload` on 127.0.0.1 with production settings
+(WEGWEISER_DEBUG=0, a random secret key) except the HTTPS redirect and secure cookies, since the
+load generator speaks plain HTTP over loopback. Sessions are made with Django's login machinery
+(`Client.force_login`) in this process and sent as cookies, so no password form or second factor is
+involved.
+
+The load generator is open-loop: request i is due at start + i / rate whatever happened to earlier
+requests, and its latency is measured from that due time to the last byte of the response (a
+request that has to wait for a free worker is counted with its wait). Bounded: exactly
+rate × seconds requests, at most --max-in-flight at once, --timeout per request, 127.0.0.1 only.
+Percentiles are per page type; a page type meets its target when p95 is within it and no request
+failed (status other than 200, timeout, connection error).
+
+--profile skips the load and prints, per distinct page, the status, time, number of SQL queries and
+the slowest statements (Django test client in this process): the first thing to look at when a
+target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import math
+import os
+import platform
+import random
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(BENCH))
+
+SERVER = "postgres://postgres@127.0.0.1:5432"
+DB = "wegweiser_load"
+HOST = "127.0.0.1"  # loopback only; never configurable
+DOCS = ROOT / "docs" / "benchmarks.md"
+SECTION = "## Load test over 100,000 participants (bench/load.py, PostgreSQL)"
+
+# p95 targets in seconds per page type (issue 11).
+TARGETS = {"list": 0.300, "search": 0.300, "case_file": 0.300, "report": 1.000}
+# Share of each page type in the request mix.
+MIX = {"list": 0.35, "search": 0.30, "case_file": 0.30, "report": 0.05}
+
+
+# --- pure helpers (no Django) ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str
+    path: str
+    cookie: str  # "name=value" for the Cookie header
+
+
+@dataclass(frozen=True)
+class Result:
+    kind: str
+    path: str
+    latency: float  # seconds from the due time to the last byte
+    status: int  # 0: no HTTP answer (timeout, refused)
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status == 200 and not self.error
+
+
+@dataclass(frozen=True)
+class Summary:
+    kind: str
+    count: int
+    errors: int
+    p50: float
+    p95: float
+    p99: float
+    max: float
+    target: float
+
+    @property
+    def meets(self) -> bool:
+        return self.count > 0 and self.errors == 0 and self.p95 <= self.target
+
+
+def percentile(sorted_values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100) of an ascending sequence; nan if empty."""
+    if not sorted_values:
+        return math.nan
+    rank = max(1, math.ceil(q / 100 * len(sorted_values)))
+    return sorted_values[min(rank, len(sorted_values)) - 1]
+
+
+def summarise(results: Sequence[Result], targets: dict[str, float] = TARGETS) -> list[Summary]:
+    """One summary per page type in `targets` order; failed requests count with their latency."""
+    out = []
+    for kind, target in targets.items():
+        mine = [r for r in results if r.kind == kind]
+        latencies = sorted(r.latency for r in mine)
+        out.append(Summary(kind, len(mine), sum(not r.ok for r in mine), percentile(latencies, 50),
+                           percentile(latencies, 95), percentile(latencies, 99),
+                           latencies[-1] if latencies else math.nan, target))
+    return out
+
+
+def plan_requests(rng: random.Random, total: int, pools: Mapping[str, Sequence[Target]],
+                  mix: dict[str, float] = MIX) -> list[Target]:
+    """`total` targets drawn by the mix, each from its pool (deterministic for a seeded rng)."""
+    kinds = [k for k in mix if pools.get(k)]
+    weights = [mix[k] for k in kinds]
+    return [rng.choice(pools[kind]) for kind in rng.choices(kinds, weights=weights, k=total)]
+
+
+def run_open_loop(plan: Sequence[Target], rate: float, fetch: Callable[[Target], tuple[int, str]],
+                  *, max_in_flight: int = 64) -> list[Result]:
+    """Send plan[i] at start + i / rate on a bounded pool; latency counts from the due time."""
+    results: list[Result | None] = [None] * len(plan)
+
+    def one(i: int, target: Target, due: float) -> None:
+        try:
+            status, error = fetch(target)
+        except Exception as exc:
+            status, error = 0, f"{type(exc).__name__}: {exc}"
+        results[i] = Result(target.kind, target.path, time.perf_counter() - due, status, error)
+
+    start = time.perf_counter() + 0.2
+    with ThreadPoolExecutor(max_workers=max_in_flight, thread_name_prefix="load") as pool:
+        for i, target in enumerate(plan):
+            due = start + i / rate
+            delay = due - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            pool.submit(one, i, target, due)
+    return [r for r in results if r is not None]
+
+
+def http_fetcher(port: int, timeout: float) -> Callable[[Target], tuple[int, str]]:
+    def fetch(target: Target) -> tuple[int, str]:
+        conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
+        try:
+            conn.request("GET", target.path, headers={"Cookie": target.cookie, "Connection": "close"})
+            response = conn.getresponse()
+            body = response.read()
+            if response.status != 200:
+                return response.status, f"HTTP {response.status} {response.getheader('Location') or ''}".strip()
+            return 200, "" if body else "empty body"
+        finally:
+            conn.close()
+    return fetch
+
+
+def format_table(summaries: Sequence[Summary]) -> list[str]:
+    lines = ["| page type | requests | errors | p50 ms | p95 ms | p99 ms | max ms | target p95 | met |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for s in summaries:
+        lines.append(f"| {s.kind.replace('_', '-')} | {s.count} | {s.errors} | {s.p50 * 1000:.0f} | "
+                     f"{s.p95 * 1000:.0f} | {s.p99 * 1000:.0f} | {s.max * 1000:.0f} | "
+                     f"{s.target * 1000:.0f} ms | {'yes' if s.meets else '**no**'} |")
+    return lines
+
+
+def replace_section(text: str, heading: str, body: str) -> str:
+    """`text` with the section under `heading` (up to the next '## ') replaced, or appended."""
+    block = f"{heading}\n\n{body.strip()}\n"
+    start = text.find(heading + "\n")
+    if start < 0:
+        return text.rstrip("\n") + "\n\n" + block
+    end = text.find("\n## ", start + len(heading))
+    rest = text[end + 1:] if end >= 0 else ""
+    return text[:start] + block + ("\n" + rest if rest else "")
+
+
+# --- machine --------------------------------------------------------------------------------------
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def load_average() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} / {five:.2f} / {fifteen:.2f}"
+
+
+# --- database and data ----------------------------------------------------------------------------
+
+
+def admin_sql(statement: str) -> Any:
+    import psycopg
+
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
+        cursor = conn.execute(statement)
+        return cursor.fetchall() if cursor.description else None
+
+
+def prepare_database(fresh: bool) -> None:
+    if fresh:
+        admin_sql(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
+    if not admin_sql(f"SELECT 1 FROM pg_database WHERE datname = '{DB}'"):
+        admin_sql(f"CREATE DATABASE {DB}")
+
+
+def server_env(secret: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": f"{SERVER}/{DB}",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "WEGWEISER_DEBUG": "0",
+        "WEGWEISER_SECRET_KEY": secret,
+        "WEGWEISER_SSL_REDIRECT": "0",
+        "WEGWEISER_SECURE_COOKIES": "0",
+        "WEGWEISER_ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "WEGWEISER_LOG_LEVEL": "WARNING",
+    }
+
+
+def django_setup(secret: str) -> None:
+    os.environ.update({k: v for k, v in server_env(secret).items() if k.startswith(("WEGWEISER_", "DJANGO_",
+                                                                                     "DATABASE_"))})
+    import django
+
+    django.setup()
+
+
+def seed(participants: int) -> None:
+    """Migrate and fill both datasets unless they are there; a half-filled database needs --fresh."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from wegweiser.accounts.models import Organisation, User
+    from wegweiser.participants import demo
+    from wegweiser.participants.models import Participant
+
+    call_command("migrate", verbosity=0)
+    jobcenter = Organisation.objects.filter(name=demo.JOBCENTER).first()
+    have = Participant.objects.filter(organisation=jobcenter).count() if jobcenter else 0
+    if have and have != participants:
+        raise SystemExit(f"{DB} holds {have:,} demo participants, not {participants:,}: run with --fresh")
+    if not have:
+        started = time.perf_counter()
+        demo.seed_demo(participants=participants, seed=1)
+        print(f"seed_demo: {participants:,} participants in {time.perf_counter() - started:.0f} s", flush=True)
+    if not User.objects.filter(username="bench-funder").exists():
+        import reporting_100k
+
+        started = time.perf_counter()
+        with transaction.atomic():
+            data = reporting_100k.fill(participants)
+        print(f"reporting_100k.fill: {participants:,} enrolments, {data['attendance']:,} attendance rows in "
+              f"{time.perf_counter() - started:.0f} s", flush=True)
+    if not have:
+        import psycopg
+
+        with psycopg.connect(f"{SERVER}/{DB}", autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE")
+
+
+def session_cookie(username: str) -> str:
+    """A logged-in session for `username`, past the second factor when the deployment has one."""
+    from django.conf import settings
+    from django.test import Client
+
+    from wegweiser.accounts.models import User
+
+    user = User.objects.get(username=username)
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    if "django_otp" in settings.INSTALLED_APPS:
+        # As after entering a TOTP code: a confirmed device, and its id in the session.
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    if getattr(user, "must_change_password", False):
+        User.objects.filter(pk=user.pk).update(must_change_password=False)
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+
+# Search texts a caseworker types: whole names, parts of names, names in Arabic script, two words.
+SEARCH_TEXTS = [
+    "Mohammed", "Ahmad", "Fatima", "Al-Hassan", "Khalil", "Haddad", "Rezaei", "Hosseini", "Shevchenko",
+    "Oleksandr", "Tesfaye", "Yohannes", "Ahmad Khalil", "Mariam Al-Ali", "Moham", "hass", "Kov", "ali",
+    "Sab", "muh", "محمد", "أحمد", "فاطمة", "الحسن", "خليل", "محمد الأحمد", "علی", "Олександр",
+]
+
+
+def build_pools(rng: random.Random, cookies: dict[str, str], sample: int = 2000) -> dict[str, list[Target]]:
+    from wegweiser.accounts.models import User
+    from wegweiser.participants import policy
+    from wegweiser.reporting.models import ProgrammeFunding
+
+    caseworker = User.objects.get(username="demo-caseworker")
+    cw = cookies["caseworker"]
+    in_scope = list(policy.scope(caseworker).values_list("pk", "customer_number"))
+    picked = rng.sample(in_scope, min(sample, len(in_scope)))
+    pages = max(1, len(in_scope) // 50)
+    lists = ["/", "/participants/", "/participants/?mine=1", "/participants/?sort=-contact",
+             "/participants/?phase=qualification", "/participants/?nocontact=1&mine=1", "/participants/?permit=1",
+             "/participants/?sort=customer_number&mine=1"]
+    lists += [f"/participants/?page={rng.randint(2, min(pages, 40))}" for _ in range(8)]
+    searches = [f"/participants/?q={_quote(text)}" for text in SEARCH_TEXTS]
+    searches += [f"/participants/?q={_quote(number)}" for _, number in picked[:len(SEARCH_TEXTS)]]
+    funding = ProgrammeFunding.objects.get(funder__name="Stiftung Bench")
+    today = dt.date.today()
+    reports = [
+        Target("report", "/reporting/", cookies["admin"]),
+        Target("report", "/reporting/?dimension=nationality", cookies["admin"]),
+        Target("report", "/reporting/", cw),
+        Target("report", f"/reporting/fundings/{funding.pk}/?start={today - dt.timedelta(days=900)}&end={today}",
+               cookies["funder"]),
+        Target("report", f"/reporting/fundings/{funding.pk}/", cookies["funder"]),
+    ]
+    return {
+        "list": [Target("list", path, cw) for path in lists],
+        "search": [Target("search", path, cw) for path in searches],
+        "case_file": [Target("case_file", f"/participants/{pk}/", cw) for pk, _ in picked],
+        "report": reports,
+    }
+
+
+def _quote(text: str) -> str:
+    from urllib.parse import quote
+
+    return quote(text)
+
+
+# --- server ---------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(port: int, secret: str, log: Path) -> subprocess.Popen[bytes]:
+    command = [sys.executable, str(ROOT / "manage.py"), "runserver", f"{HOST}:{port}", "--noreload"]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(command, cwd=ROOT, env=server_env(secret), stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited with {proc.returncode}; see {log}")
+        try:
+            conn = http.client.HTTPConnection(HOST, port, timeout=2)
+            conn.request("GET", "/accounts/login/")
+            conn.getresponse().read()
+            conn.close()
+            return proc
+        except OSError:
+            time.sleep(0.5)
+    proc.terminate()
+    raise SystemExit(f"server did not answer within 90 s; see {log}")
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+# --- profile --------------------------------------------------------------------------------------
+
+
+def profile(pools: dict[str, list[Target]], cookies_by_user: dict[str, str]) -> None:
+    """Query count, time and slowest statements per distinct page, through Django's test client."""
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    seen: set[str] = set()
+    for kind, targets in pools.items():
+        for target in targets[:12]:
+            if target.path in seen:
+                continue
+            seen.add(target.path)
+            client = Client()
+            client.cookies[settings.SESSION_COOKIE_NAME] = target.cookie.split("=", 1)[1]
+            client.get(target.path)  # warm
+            with CaptureQueriesContext(connection) as ctx:
+                started = time.perf_counter()
+                response = client.get(target.path)
+                elapsed = time.perf_counter() - started
+            sql_time = sum(float(q["time"]) for q in ctx.captured_queries)
+            print(f"{kind:9} {response.status_code} {elapsed * 1000:6.0f} ms {len(ctx):3d} queries "
+                  f"(SQL {sql_time * 1000:.0f} ms)  {target.path}")
+            for q in sorted(ctx.captured_queries, key=lambda q: -float(q["time"]))[:2]:
+                if float(q["time"]) > 0.02:
+                    print(f"           {float(q['time']) * 1000:.0f} ms: {q['sql'][:300]}")
+
+
+# --- main -----------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--participants", type=int, default=100_000)
+    parser.add_argument("--fresh", action="store_true", help="drop and re-seed the load database")
+    parser.add_argument("--rate", type=float, default=20.0, help="requests per second (open loop)")
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--timeout", type=float, default=10.0, help="per request, seconds")
+    parser.add_argument("--max-in-flight", type=int, default=64)
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--profile", action="store_true", help="print queries per page instead of loading")
+    parser.add_argument("--write-docs", action="store_true", help=f"record the figures in {DOCS.name}")
+    args = parser.parse_args()
+    if not (0 < args.rate <= 200 and 0 < args.seconds <= 1800):
+        parser.error("--rate must be in (0, 200] and --seconds in (0, 1800]")
+
+    secret = secrets.token_urlsafe(48)
+    prepare_database(args.fresh)
+    django_setup(secret)
+    seed(args.participants)
+    rng = random.Random(args.seed)
+    cookies = {"caseworker": session_cookie("demo-caseworker"), "admin": session_cookie("bench-admin"),
+               "funder": session_cookie("bench-funder")}
+    pools = build_pools(rng, cookies)
+    if args.profile:
+        profile(pools, cookies)
+        return
+    from django.db import connection, connections
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        pg_version = cursor.fetchone()[0]
+        cursor.execute("SELECT count(*) FROM participants_participant")
+        rows = cursor.fetchone()[0]
+    connections.close_all()
+
+    workdir = Path(tempfile.mkdtemp(prefix="wegweiser-load-"))
+    port = free_port()
+    proc = start_server(port, secret, workdir / "server.log")
+    try:
+        fetch = http_fetcher(port, args.timeout)
+        for target in [t for targets in pools.values() for t in targets]:  # warm-up, and every page must work
+            status, error = fetch(target)
+            if status != 200:
+                raise SystemExit(f"warm-up: {target.path} answered {status} {error}; see {workdir / 'server.log'}")
+        total = int(args.rate * args.seconds)
+        plan = plan_requests(rng, total, pools)
+        load_before = load_average()
+        print(f"load {total} requests at {args.rate:g}/s for {args.seconds:g} s against 127.0.0.1:{port} "
+              f"(load average before: {load_before})", flush=True)
+        started = time.perf_counter()
+        results = run_open_loop(plan, args.rate, fetch, max_in_flight=args.max_in_flight)
+        wall = time.perf_counter() - started
+        load_after = load_average()
+    finally:
+        stop_server(proc)
+
+    summaries = summarise(results)
+    date = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    machine = f"{platform.machine()}, {os.cpu_count()} cores ({cpu_model()}), Python {platform.python_version()}, " \
+              f"PostgreSQL {pg_version}"
+    table = format_table(summaries)
+    print(f"date: {date}\nmachine: {machine}\nparticipants table: {rows:,} rows")
+    print(f"sent {len(results)} requests in {wall:.1f} s; load average (1/5/15 min) before {load_before}, "
+          f"after {load_after}")
+    print("\n".join(table))
+    errors = [r for r in results if not r.ok]
+    for r in errors[:10]:
+        print(f"error: {r.kind} {r.path}: {r.status} {r.error}")
+    if args.write_docs:
+        write_docs(args, date, machine, rows, len(results), wall, load_before, load_after, table)
+
+
+def write_docs(args: argparse.Namespace, date: str, machine: str, rows: int, sent: int, wall: float,
+               load_before: str, load_after: str, table: list[str]) -> None:
+    mix = ", ".join(f"{kind.replace('_', '-')} {share:.0%}" for kind, share in MIX.items())
+    body = "\n".join([
+        f"Run {date} on {machine}. **Shared machine**: other engineers' jobs were running; load average "
+        f"(1/5/15 min) {load_before} before and {load_after} after the run, so the figures are noisy.",
+        "",
+        f"`.venv/bin/python bench/load.py --participants {args.participants} --rate {args.rate:g} "
+        f"--seconds {args.seconds:g}`: {sent} requests open-loop at {args.rate:g}/s ({wall:.0f} s) from a Python "
+        f"thread pool in the same machine, against `manage.py runserver --noreload` on 127.0.0.1 (one process, "
+        f"threads; WEGWEISER_DEBUG=0). Latency is counted from each request's due time to its last byte. Mix: "
+        f"{mix}. Participants table: {rows:,} rows (the {args.participants:,}-person demo caseload of seed_demo "
+        f"plus the reporting_100k dataset in a second jobcenter).",
+        "",
+        *table,
+        "",
+        "Pages: *list* = caseworker dashboard and participant list (mine / team, filters, sorts, pages up to 40); "
+        "*search* = list with `q` (whole, partial and two-word names, Arabic and Cyrillic script, customer "
+        "numbers); *case-file* = random files in `demo-caseworker`'s scope (team Nord, about half the caseload); "
+        "*report* = reporting dashboard (jobcenter admin with 100,000 enrolments, caseworker) and the funder's "
+        "protected report page (seven breakdowns).",
+    ])
+    text = DOCS.read_text(encoding="utf-8")
+    DOCS.write_text(replace_section(text, SECTION, body), encoding="utf-8")
+    print(f"recorded in {DOCS}")
+
+
+if __name__ == "__main__":
+    threading.current_thread().name = "load-main"
+    main()
