@@ -6,6 +6,7 @@ See README.md and .env.example for the full list of variables.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -71,6 +72,10 @@ INSTALLED_APPS = [
     "wegweiser.partners",
     "wegweiser.reporting",
     "wegweiser.api",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "wegweiser.retention",
     "wegweiser.privacy",
 ]
@@ -82,11 +87,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
     "wegweiser.audit.middleware.RequestContextMiddleware",
+    "wegweiser.accounts.middleware.TwoFactorMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -125,6 +133,11 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "participants:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# django-axes checks every password login first (lockout), then Django's model backend authenticates.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -139,6 +152,27 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# Two-factor authentication (TOTP + recovery codes, django-otp) for every staff account. Production needs it;
+# with DEBUG it defaults to off so the demo logins stay one step (WEGWEISER_REQUIRE_2FA=1 turns it on).
+WEGWEISER_REQUIRE_2FA = env_bool("WEGWEISER_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = "Wegweiser"
+# Login lockout (django-axes): this many failed logins for one username from one IP address lock that
+# combination for this many minutes. Admins can lift a lockout on the accounts page.
+WEGWEISER_LOGIN_FAILURE_LIMIT = env_int("WEGWEISER_LOGIN_FAILURE_LIMIT", 5)
+WEGWEISER_LOGIN_LOCKOUT_MINUTES = env_int("WEGWEISER_LOGIN_LOCKOUT_MINUTES", 15)
+AXES_FAILURE_LIMIT = WEGWEISER_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=WEGWEISER_LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Attempts during a lockout are refused (and audited) but do not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "wegweiser.accounts.views.lockout_response"
+# Successful logins are in the audit log already; axes keeps only the failure counters.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+# Same client address as the audit log: REMOTE_ADDR only (X-Forwarded-For is client-controlled).
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
 LANGUAGE_CODE = "de"
 # Staff screens: German and English. Participant self-service adds the caseload's languages.

@@ -12,6 +12,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Tests that need the engine build a small fixture index themselves.
 WEGWEISER_TAXONOMY_SEARCH_ENGINE = False
+# Two-factor is off so force_login() stays one step; tests/accounts/test_two_factor.py turns it on.
+WEGWEISER_REQUIRE_2FA = False
 # Retention: the erasure log and backups go to a throwaway directory, never into var/.
 import tempfile as _tempfile  # noqa: E402
 

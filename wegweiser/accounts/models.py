@@ -62,6 +62,8 @@ class User(AbstractUser):
     )
     team = models.ForeignKey(Team, on_delete=models.SET_NULL, related_name="members", null=True, blank=True)
     role = models.CharField(_("Rolle"), max_length=16, choices=Role.choices, default=Role.CASEWORKER)
+    # Set when an admin gives the user a temporary password; cleared when the user has chosen a new one.
+    must_change_password = models.BooleanField(_("Passwort muss geändert werden"), default=False)
 
     class Meta:
         verbose_name = _("Benutzer/in")
