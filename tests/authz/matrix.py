@@ -56,6 +56,14 @@ MATRIX: dict[str, tuple[Any, ...]] = {
     "accounts:users": ("GET", {},                                     (302, 200, 403, 403, 403, 403, 403, 302, 403)),
     "accounts:user_deactivate": ("POST", {"pk": "teammate"},          (302, 302, 403, 403, 403, 403, 403, 302, 403)),
     "accounts:user_activate": ("POST", {"pk": "teammate"},            (302, 302, 403, 403, 403, 403, 403, 302, 403)),
+    "accounts:user_unlock": ("POST", {"pk": "teammate"},              (302, 302, 403, 403, 403, 403, 403, 302, 403)),
+    "accounts:user_otp_reset": ("POST", {"pk": "teammate"},           (302, 302, 403, 403, 403, 403, 403, 302, 403)),
+    "accounts:user_password_reset": ("GET", {"pk": "teammate"},       (302, 200, 403, 403, 403, 403, 403, 302, 403)),
+    # The user's own login steps; without a 2FA device the code and recovery pages lead to the enrolment.
+    "accounts:otp_verify": ("GET", {},                                (302, 302, 302, 302, 302, 302, 302, 302, 302)),
+    "accounts:otp_enrol": ("GET", {},                                 (302, 200, 200, 200, 200, 200, 200, 302, 200)),
+    "accounts:otp_recovery_codes": ("GET", {},                        (302, 302, 302, 302, 302, 302, 302, 302, 302)),
+    "accounts:password_change": ("GET", {},                           (302, 200, 200, 200, 200, 200, 200, 302, 200)),
     # --- audit -----------------------------------------------------------------------------------------------
     "audit:list": ("GET", {},                                         (302, 200, 403, 403, 403, 403, 403, 302, 403)),
     # --- taxonomy --------------------------------------------------------------------------------------------
