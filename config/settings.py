@@ -290,10 +290,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Case files, competences, matching and recommendations. Same access policy as the screens.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    "REDOC_DIST": "SIDECAR",
-    "SWAGGER_UI_DIST": "SIDECAR",
     # Schema and docs describe every field of the case file: staff only, like the API itself (tests/authz).
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
         "CefrLevelEnum": "wegweiser.participants.reference.CEFR_CHOICES",
