@@ -170,6 +170,8 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "wegweiser.accounts.views.lockout_response"
 # Successful logins are in the audit log already; axes keeps only the failure counters.
 AXES_DISABLE_ACCESS_LOG = True
+# The failure counter keeps the posted form; these values are masked there (the password always is).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken"]
 AXES_ENABLE_ADMIN = False
 # Same client address as the audit log: REMOTE_ADDR only (X-Forwarded-For is client-controlled).
 AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)

@@ -125,3 +125,12 @@ def test_user_list_shows_lockout_and_unlock_lets_the_user_in(client, personas):
     assert "Anmeldung gesperrt" not in admin.get(reverse("accounts:users")).content.decode()
     assert password_login(client, "cw-team").status_code == 302
 
+
+
+def test_counter_keeps_no_password_or_csrf_token(client, personas):
+    form = {"username": "cw", "password": "geheim-falsch", "csrfmiddlewaretoken": "Xq7Zc9"}
+    client.post(reverse("accounts:login"), form)
+    attempt = AccessAttempt.objects.get(username="cw")
+    assert "geheim-falsch" not in attempt.post_data
+    assert "Xq7Zc9" not in attempt.post_data
+    assert "password=********************" in attempt.post_data
