@@ -26,6 +26,14 @@ from numpy.typing import NDArray
 
 from wegweiser.matching.index import Encoder, LabelRow, LabelSide, build_side, default_encoder
 from wegweiser.matching.normalise import embedding_text, lexical_key, sentence_count, split_pieces
+from wegweiser.matching.rerank import (
+    KNN_CANDIDATES,
+    RERANKER_PATH,
+    Reranker,
+    RerankTables,
+    ba_neighbours,
+    candidate_features,
+)
 from wegweiser.taxonomy.snapshot import Label, TaxonomySnapshot
 
 __all__ = [
@@ -45,6 +53,7 @@ CURATED_PATH = Path(__file__).parent / "data" / "curated_occupations.tsv"
 
 ExcludeFn = Callable[[str, Label], bool]
 _TITLE_WORDS = 5
+_SECOND_LABEL_OWNERS = 300  # owners that get the second-label bonus (see _add_second_label)
 # Skill labels that get a sentence vector: the preferred labels (en, de) plus at most this many
 # alternative labels per skill; every label stays in the lexical index. See docs/matching.md.
 SKILL_ALT_VECTORS: int | None = 0
@@ -88,14 +97,15 @@ class FusionWeights:
     skill_floor: float = 0.55  # a skill counts as found above this fused score
     multi_label: float = 0.15  # bonus when the second-best label of the occupation agrees too
     kldb_label: float = 0.8  # KldB group titles are shared by many occupations: their matches count less
+    rerank: bool = True  # re-order the best candidates with the learned re-ranker (if the index has one)
 
     @classmethod
     def embedding_only(cls) -> FusionWeights:
-        return cls(embedding=1.0, lexical=0.0, skills=0.0, multi_label=0.0, kldb_label=1.0)
+        return cls(embedding=1.0, lexical=0.0, skills=0.0, multi_label=0.0, kldb_label=1.0, rerank=False)
 
     @classmethod
     def lexical_only(cls) -> FusionWeights:
-        return cls(embedding=0.0, lexical=1.0, skills=0.0, multi_label=0.0, kldb_label=1.0)
+        return cls(embedding=0.0, lexical=1.0, skills=0.0, multi_label=0.0, kldb_label=1.0, rerank=False)
 
 
 @dataclass
@@ -108,6 +118,8 @@ class MatchingIndex:
     curated: dict[str, list[tuple[str, str]]]  # uri -> [(lang, text)]
     encoder: Encoder
     weights: FusionWeights
+    reranker: Reranker | None = None
+    rerank_tables: RerankTables | None = None
 
     def with_weights(self, weights: FusionWeights) -> MatchingIndex:
         return replace(self, weights=weights)
@@ -144,12 +156,14 @@ def build_index(
     encoder: Encoder | None = None,
     weights: FusionWeights | None = None,
     skill_alt_vectors: int | None = SKILL_ALT_VECTORS,
+    reranker_path: Path | None = RERANKER_PATH,
 ) -> MatchingIndex:
     """Index every occupation and skill label of `snapshot` (plus curated titles).
 
     `exclude_labels(uri, label)` returning True drops that label (the benchmark removes its
     test-split labels this way). Vectors are cached in `cache_dir` by model + taxonomy version.
     `skill_alt_vectors` limits the alternative skill labels that are sentence-encoded (None: all).
+    `reranker_path` is the learned re-ranker (`rerank.Reranker`); None or a missing file: fused order only.
     """
     encoder = encoder or default_encoder()
     curated = load_curated(curated_path) if curated_path is not None else {}
@@ -192,6 +206,8 @@ def build_index(
     for uri in occupations.uris:
         idx.extend(skill_pos[s] for s in snapshot.occupations[uri].essential_skills if s in skill_pos)
         ptr.append(len(idx))
+    reranker = Reranker.load(reranker_path) if reranker_path is not None else None
+    tables = rerank_tables(snapshot, occupations) if reranker is not None else None
     return MatchingIndex(
         snapshot=snapshot,
         occupations=occupations,
@@ -201,6 +217,20 @@ def build_index(
         curated=curated,
         encoder=encoder,
         weights=weights or FusionWeights(),
+        reranker=reranker,
+        rerank_tables=tables,
+    )
+
+
+def rerank_tables(snapshot: TaxonomySnapshot, occupations: LabelSide) -> RerankTables:
+    """Per-occupation tables of the re-ranker's features, from the indexed (not excluded) labels."""
+    keys = occupations.lex_keys
+    return RerankTables.build(
+        [(row.owner, row.lang, row.kind) for row in occupations.rows],
+        [keys[i] for i in occupations.lex_of_row.tolist()],
+        len(occupations.uris),
+        [snapshot.occupations[uri].kldb for uri in occupations.uris],
+        [snapshot.occupations[uri].isco for uri in occupations.uris],
     )
 
 
@@ -243,7 +273,7 @@ def _score_side(side: LabelSide, pieces: list[str], qvecs: NDArray[np.float32], 
     emb_rows = np.zeros((n_pieces, n_rows), dtype=np.float32)
     lex_rows = np.zeros((n_pieces, n_rows), dtype=np.float32)
     if weights.embedding > 0 and n_rows:
-        sims = np.ascontiguousarray((side.vectors @ qvecs.T).T)  # (pieces, distinct texts)
+        sims = side.embedding_sims(qvecs)  # (pieces, distinct texts)
         emb_rows = side.row_embedding_scores(sims)
     if weights.lexical > 0 and n_rows:
         for j, piece in enumerate(pieces):
@@ -256,10 +286,7 @@ def _score_side(side: LabelSide, pieces: list[str], qvecs: NDArray[np.float32], 
         row_fused[:, side.kldb_rows] *= weights.kldb_label
     fused = side.per_owner_max(row_fused)
     if weights.multi_label > 0 and n_rows:
-        # second-best label per owner: drop the rows that reach the owner's max, take the max again
-        masked = np.where(row_fused >= fused[:, side.row_owner], np.float32(-1.0), row_fused)
-        second = np.maximum(side.per_owner_max(masked), 0.0)
-        fused = (fused + weights.multi_label * np.minimum(second, fused)).astype(np.float32)
+        fused = _add_second_label(side, row_fused, fused, weights.multi_label)
     if n_pieces:
         best_piece = np.argmax(fused, axis=0)
         best = fused[best_piece, np.arange(n_owners)]
@@ -267,6 +294,34 @@ def _score_side(side: LabelSide, pieces: list[str], qvecs: NDArray[np.float32], 
         best_piece = np.zeros(n_owners, dtype=np.int64)
         best = np.zeros(n_owners, np.float32)
     return _SideScores(pieces, emb_rows, lex_rows, fused, best.astype(np.float32), best_piece)
+
+
+def _add_second_label(
+    side: LabelSide, row_fused: NDArray[np.float32], fused: NDArray[np.float32], weight: float
+) -> NDArray[np.float32]:
+    """Add `weight` x the second-best label's score (at most the best) to the leading owners.
+
+    Only the `_SECOND_LABEL_OWNERS` owners with the best fused score get the bonus: the bonus is
+    at most `weight` x their score, so no owner further down could reach the top ranks with it,
+    and the gather over their few rows is much cheaper than masking every row of every piece.
+    """
+    best = fused.max(axis=0)
+    owners = np.flatnonzero(side.has_labels & (best > 0))
+    if len(owners) > _SECOND_LABEL_OWNERS:
+        owners = np.sort(owners[np.argpartition(-best[owners], _SECOND_LABEL_OWNERS - 1)[:_SECOND_LABEL_OWNERS]])
+    if not len(owners):
+        return fused
+    starts, stops = side.owner_ptr[owners], side.owner_ptr[owners + 1]
+    lengths = stops - starts
+    offsets = np.cumsum(lengths) - lengths
+    rows = np.arange(int(lengths.sum())) - np.repeat(offsets, lengths) + np.repeat(starts, lengths)
+    sub = row_fused[:, rows]
+    # second-best label per owner: drop the rows that reach the owner's max, take the max again
+    top = np.repeat(fused[:, owners], lengths, axis=1)
+    second = np.maximum(np.maximum.reduceat(np.where(sub >= top, np.float32(-1.0), sub), offsets, axis=1), 0.0)
+    out = fused.copy()
+    out[:, owners] += weight * np.minimum(second, fused[:, owners])
+    return out
 
 
 def _prepare(index: MatchingIndex, text: str) -> tuple[list[str], NDArray[np.float32]]:
@@ -331,13 +386,10 @@ def _display_label(index: MatchingIndex, uri: str, lang: str | None) -> str:
     return occ.preferred("en")
 
 
-def match_occupations(
-    index: MatchingIndex, text: str, *, top: int = 10, lang: str | None = None
-) -> list[OccupationMatch]:
-    """Rank occupations for a job title or a free text in any supported language."""
-    pieces, qvecs = _prepare(index, text)
-    if not pieces or top <= 0:
-        return []
+def _occupation_scores(
+    index: MatchingIndex, text: str, pieces: list[str], qvecs: NDArray[np.float32]
+) -> tuple[_SideScores, NDArray[np.float32], _SideScores | None]:
+    """Fused occupation scores, the final hybrid score per occupation and the skill scores (if used)."""
     weights = index.weights
     occ = _score_side(index.occupations, pieces, qvecs, weights)
     total = occ.best.copy()
@@ -354,7 +406,20 @@ def match_occupations(
         per_occ = np.where(n_ess > 0, per_occ, 0.0) / np.sqrt(np.maximum(n_ess, 1))
         total = total + weights.skills * per_occ.astype(np.float32)
 
-    order = _top(total, top)
+    return occ, total, skill_result
+
+
+def match_occupations(
+    index: MatchingIndex, text: str, *, top: int = 10, lang: str | None = None
+) -> list[OccupationMatch]:
+    """Rank occupations for a job title or a free text in any supported language."""
+    pieces, qvecs = _prepare(index, text)
+    if not pieces or top <= 0:
+        return []
+    weights = index.weights
+    occ, total, skill_result = _occupation_scores(index, text, pieces, qvecs)
+
+    order = _rerank(index, text, occ, total, top)
     matches = []
     for owner in order:
         uri = index.occupations.uris[owner]
@@ -389,6 +454,55 @@ def _skill_evidence(index: MatchingIndex, owner: int, skills: _SideScores) -> li
             label = index.skills.rows[row]
             evidence.append(Evidence(skills.pieces[piece], label.text, label.lang, "skill"))
     return evidence
+
+
+def occupation_candidates(index: MatchingIndex, text: str) -> tuple[list[int], NDArray[np.float64]]:
+    """The re-ranker's candidates for `text` (owners, best fused first) and their features.
+
+    Used to train the re-ranker (`bench/matching_rerank.py`); needs an index with re-rank tables.
+    """
+    pieces, qvecs = _prepare(index, text)
+    if not pieces or index.rerank_tables is None:
+        return [], np.zeros((0, 0))
+    occ, total, _skills = _occupation_scores(index, text, pieces, qvecs)
+    k = index.reranker.candidates if index.reranker is not None else 30
+    cands, feats = _candidates_and_features(index, text, occ, total, k)
+    return cands.tolist(), feats
+
+
+def _candidates_and_features(
+    index: MatchingIndex, text: str, occ: _SideScores, total: NDArray[np.float32], k: int
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """The best `k` owners by fused score plus the owners of the nearest BA titles, and their features."""
+    assert index.rerank_tables is not None
+    knn = ba_neighbours(index.rerank_tables, index.occupations.row_owner, occ.emb_rows, occ.lex_rows)
+    top = _top(total, k)
+    seen = set(top)
+    extra = [int(o) for o in knn[0][:KNN_CANDIDATES] if int(o) not in seen]
+    cands = np.asarray(top + extra, dtype=np.int64)
+    return cands, candidate_features(
+        tables=index.rerank_tables,
+        owner_ptr=index.occupations.owner_ptr,
+        candidates=cands,
+        hybrid=total,
+        fused_best=occ.best,
+        best_piece=occ.best_piece,
+        emb_rows=occ.emb_rows,
+        lex_rows=occ.lex_rows,
+        query_key=lexical_key(text),
+        knn=knn,
+    )
+
+
+def _rerank(index: MatchingIndex, text: str, occ: _SideScores, total: NDArray[np.float32], top: int) -> list[int]:
+    """The `top` owners: fused order, re-ordered by the learned re-ranker within its candidates."""
+    reranker = index.reranker
+    if not index.weights.rerank or reranker is None or index.rerank_tables is None:
+        return _top(total, top)
+    cands, feats = _candidates_and_features(index, text, occ, total, max(reranker.candidates, top))
+    scores = reranker.score(feats)
+    order = np.lexsort((np.arange(len(cands)), -scores))
+    return [int(c) for c in cands[order][:top]]
 
 
 def _top(scores: NDArray[np.float32], top: int) -> list[int]:

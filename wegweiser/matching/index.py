@@ -19,14 +19,19 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
 
 from wegweiser.matching.normalise import NORMALISE_VERSION, embedding_text, lexical_key
 
-FORMAT_VERSION = "wegweiser-matching-3"
+FORMAT_VERSION = "wegweiser-matching-5"  # 4: lexical keys stored with the rows; 5: reduced vectors
+
+# Coarse stage of the embedding scores: vectors projected onto their first principal directions
+# (uncentred PCA, so dot products are approximated), then the best candidates re-scored exactly.
+REDUCED_DIMS = 128
+EXACT_CANDIDATES = 3000
 
 FloatArray = NDArray[np.float32]
 IntArray = NDArray[np.int64]
@@ -203,8 +208,9 @@ class NgramIndex:
 # --- one side of the index (occupations or skills) --------------------------------------------
 
 
-@dataclass(frozen=True)
-class LabelRow:
+class LabelRow(NamedTuple):
+    """One label of an owner (a named tuple: 170 k of them are created at every index load)."""
+
     owner: int  # index into LabelSide.uris
     text: str
     lang: str
@@ -231,6 +237,26 @@ class LabelSide:
     embedded_starts: IntArray | None = None  # reduceat starts of each owner's run in `embedded`
     embedded_owners: IntArray | None = None  # the owner of each such run
     row_source: IntArray | None = None  # vector of the row, or len(vectors) + owner for unembedded rows
+    lex_keys: list[str] = field(default_factory=list)  # distinct lexical keys (rows of `lexicon`)
+    projection: FloatArray | None = None  # (512, REDUCED_DIMS): coarse stage of `embedding_sims`
+    reduced: FloatArray | None = None  # vectors @ projection, C-contiguous
+    exact_candidates: int = EXACT_CANDIDATES
+
+    def embedding_sims(self, qvecs: FloatArray) -> FloatArray:
+        """Cosine of every vector with every query vector, (pieces, vectors).
+
+        With a projection, all vectors are scored in `REDUCED_DIMS` dimensions (a quarter of the
+        memory traffic) and the `exact_candidates` best of them, over all pieces, are re-scored
+        exactly; the rest keep the approximate score (they are far from every piece anyway).
+        """
+        n = len(self.vectors)
+        if self.reduced is None or self.projection is None or n <= self.exact_candidates:
+            return np.ascontiguousarray((self.vectors @ qvecs.T).T)
+        approx = np.ascontiguousarray((self.reduced @ (qvecs @ self.projection).T).T)
+        best = approx.max(axis=0) if len(approx) > 1 else approx[0]
+        cand = np.argpartition(-best, self.exact_candidates - 1)[: self.exact_candidates]
+        approx[:, cand] = (self.vectors[cand] @ qvecs.T).T
+        return approx
 
     @property
     def has_labels(self) -> NDArray[np.bool_]:
@@ -279,11 +305,7 @@ class LabelSide:
 
 
 def _digest(parts: Iterable[str]) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode("utf-8"))
-        h.update(b"\x00")
-    return h.hexdigest()
+    return hashlib.sha256("".join(f"{part}\x00" for part in parts).encode("utf-8")).hexdigest()
 
 
 def build_side(
@@ -330,6 +352,7 @@ def build_side(
             "vectors": cache_dir / f"{stem}.npy",
             "ngrams": cache_dir / f"{stem}-ngrams.npz",
             "rows": cache_dir / f"{stem}-rows.npz",
+            "reduced": cache_dir / f"{stem}-reduced.npz",
         }
     timings["labels_s"] = time.perf_counter() - started
 
@@ -339,6 +362,9 @@ def build_side(
         lexicon = NgramIndex.load(paths["ngrams"])
         with np.load(paths["rows"]) as cached_rows:
             emb_all, lex_all = cached_rows["emb"], cached_rows["lex"]
+            lex_keys = cached_rows["keys"].tolist()
+        with np.load(paths["reduced"]) as cached_reduced:
+            projection, reduced = cached_reduced["projection"], cached_reduced["reduced"]
         timings["cache_loaded_s"] = time.perf_counter() - t0
     else:
         wanted = [True] * len(all_rows) if embed is None else list(embed(all_rows))
@@ -361,10 +387,17 @@ def build_side(
         t0 = time.perf_counter()
         lexicon = NgramIndex.build(lex_keys)
         timings["ngrams_built_s"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        projection, reduced = reduce_vectors(vectors)
+        timings["reduced_s"] = time.perf_counter() - t0
         if paths:
             _atomic(paths["vectors"], lambda tmp: np.save(tmp, vectors))
             _atomic(paths["ngrams"], lexicon.save)
-            _atomic(paths["rows"], lambda tmp: np.savez(tmp, emb=emb_all, lex=lex_all))
+            _atomic(
+                paths["rows"],
+                lambda tmp: np.savez(tmp, emb=emb_all, lex=lex_all, keys=np.asarray(lex_keys, dtype=str)),
+            )
+            _atomic(paths["reduced"], lambda tmp: np.savez(tmp, projection=projection, reduced=reduced))
     if len(emb_all) != len(all_rows) or (len(emb_all) and int(emb_all.max()) >= len(vectors)):
         raise ValueError(f"cached index for {name} does not match the labels; clear {cache_dir}")
 
@@ -406,10 +439,30 @@ def build_side(
         embedded_starts=embedded_starts,
         embedded_owners=embedded_owners,
         row_source=np.where(emb_of_row >= 0, emb_of_row, len(vectors) + row_owner) if len(unembedded) else None,
+        lex_keys=lex_keys,
+        projection=projection,
+        reduced=reduced,
     )
     timings["rows_s"] = time.perf_counter() - t0
     timings["total_s"] = time.perf_counter() - started
     return side
+
+
+def reduce_vectors(vectors: FloatArray, dims: int = REDUCED_DIMS) -> tuple[FloatArray, FloatArray]:
+    """(projection (d, dims), vectors @ projection): the top principal directions of the uncentred vectors.
+
+    Uncentred, so that q·v ≈ (q P)·(v P) for unit vectors. Sides with few vectors get an identity-sized
+    projection of all their dimensions (the coarse stage is then skipped anyway).
+    """
+    d = vectors.shape[1] if vectors.ndim == 2 else 512
+    dims = min(dims, d)
+    if len(vectors) == 0:
+        return np.eye(d, dims, dtype=np.float32), np.zeros((0, dims), dtype=np.float32)
+    sample = vectors[:: max(1, len(vectors) // 20000)].astype(np.float64)  # 20 k rows estimate the directions
+    gram = sample.T @ sample
+    _eigval, eigvec = np.linalg.eigh(gram)
+    projection = np.ascontiguousarray(eigvec[:, ::-1][:, :dims], dtype=np.float32)
+    return projection, np.ascontiguousarray(vectors @ projection, dtype=np.float32)
 
 
 def _atomic(path: Path, write: Callable[[Path], None]) -> None:
