@@ -316,3 +316,16 @@ def test_api_patch_of_restricted_participant_is_refused(client, personas, restri
     assert "detail" in response.json()
     restricted.refresh_from_db()
     assert restricted.phone != "0151 4"
+
+
+def test_selfservice_plan_acknowledgement_refused(client, personas, own_participant):
+    from tests.plans.conftest import make_agreed
+    from wegweiser.selfservice import services as ss_services
+
+    _invitation, token = ss_services.invitation_create(actor=personas.caseworker, participant=own_participant)
+    assert client.post(f"/me/i/{token}/").status_code == 302
+    signed = make_agreed(personas.caseworker, own_participant, ack="selfservice")
+    services.restriction_set(actor=personas.caseworker, participant=own_participant, reason="Widerspruch")
+    _refused(client.post(reverse("plans:me_acknowledge"), {"number": signed.number}))
+    signed.refresh_from_db()
+    assert signed.status == "awaiting"
