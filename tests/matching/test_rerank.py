@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from wegweiser.matching.index import reduce_vectors
+from wegweiser.matching.index import pack_keys, reduce_vectors, unpack_keys
 from wegweiser.matching.normalise import lexical_key
 from wegweiser.matching.rerank import (
     FEATURES,
@@ -148,3 +148,8 @@ def test_reduce_vectors_preserves_dot_products_in_full_dimension() -> None:
     assert (q @ projection) @ reduced.T == pytest.approx(q @ vectors.T, abs=1e-4)
     _p, reduced4 = reduce_vectors(vectors, dims=4)
     assert reduced4.shape == (50, 4) and reduced4.flags["C_CONTIGUOUS"]
+
+
+@pytest.mark.parametrize("keys", [[], [""], ["elektriker", "", "koch kuchenhelfer", "نجار"]])
+def test_lexical_keys_pack_round_trip(keys: list[str]) -> None:
+    assert unpack_keys(pack_keys(keys)) == keys

@@ -26,7 +26,7 @@ from numpy.typing import NDArray
 
 from wegweiser.matching.normalise import NORMALISE_VERSION, embedding_text, lexical_key
 
-FORMAT_VERSION = "wegweiser-matching-5"  # 4: lexical keys stored with the rows; 5: reduced vectors
+FORMAT_VERSION = "wegweiser-matching-6"  # 4: lexical keys stored with the rows; 5: reduced vectors; 6: keys as text
 
 # Coarse stage of the embedding scores: vectors projected onto their first principal directions
 # (uncentred PCA, so dot products are approximated), then the best candidates re-scored exactly.
@@ -362,7 +362,7 @@ def build_side(
         lexicon = NgramIndex.load(paths["ngrams"])
         with np.load(paths["rows"]) as cached_rows:
             emb_all, lex_all = cached_rows["emb"], cached_rows["lex"]
-            lex_keys = cached_rows["keys"].tolist()
+            lex_keys = unpack_keys(cached_rows["keys"])
         with np.load(paths["reduced"]) as cached_reduced:
             projection, reduced = cached_reduced["projection"], cached_reduced["reduced"]
         timings["cache_loaded_s"] = time.perf_counter() - t0
@@ -395,7 +395,7 @@ def build_side(
             _atomic(paths["ngrams"], lexicon.save)
             _atomic(
                 paths["rows"],
-                lambda tmp: np.savez(tmp, emb=emb_all, lex=lex_all, keys=np.asarray(lex_keys, dtype=str)),
+                lambda tmp: np.savez(tmp, emb=emb_all, lex=lex_all, keys=pack_keys(lex_keys)),
             )
             _atomic(paths["reduced"], lambda tmp: np.savez(tmp, projection=projection, reduced=reduced))
     if len(emb_all) != len(all_rows) or (len(emb_all) and int(emb_all.max()) >= len(vectors)):
@@ -463,6 +463,19 @@ def reduce_vectors(vectors: FloatArray, dims: int = REDUCED_DIMS) -> tuple[Float
     _eigval, eigvec = np.linalg.eigh(gram)
     projection = np.ascontiguousarray(eigvec[:, ::-1][:, :dims], dtype=np.float32)
     return projection, np.ascontiguousarray(vectors @ projection, dtype=np.float32)
+
+
+def pack_keys(keys: Sequence[str]) -> NDArray[np.uint8]:
+    """Lexical keys as one UTF-8 text, a key per line, after a count line.
+
+    (A fixed-width numpy str array of the keys would take 30-70 MB and seconds to load.)
+    """
+    return np.frombuffer("\n".join([str(len(keys)), *keys]).encode("utf-8"), dtype=np.uint8)
+
+
+def unpack_keys(packed: NDArray[np.uint8]) -> list[str]:
+    count, _, text = packed.tobytes().decode("utf-8").partition("\n")
+    return text.split("\n") if int(count) else []
 
 
 def _atomic(path: Path, write: Callable[[Path], None]) -> None:
