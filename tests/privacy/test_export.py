@@ -189,3 +189,19 @@ def test_health_data_only_for_those_who_may_see_it(personas, own_participant):
     assert "health_restrictions" not in team["participant"]["fields"]
     assert team["withheld"] == ["participants.participant.health_restrictions"]
     assert "Rückenleiden" not in json.dumps(team)
+
+
+def test_merged_file_of_the_same_person_is_exported(personas, own_participant, jobcenter, team_north):
+    from tests.factories import LanguageSkillFactory, ParticipantFactory
+    from wegweiser.participants import services as participant_services
+
+    duplicate = ParticipantFactory(organisation=jobcenter, caseworker=personas.caseworker, team=team_north,
+                                   customer_number="DUP-1")
+    LanguageSkillFactory(participant=own_participant, language="en")
+    kept_behind = LanguageSkillFactory(participant=duplicate, language="en")  # same language: stays on the dup
+    participant_services.participant_view(actor=personas.caseworker, pk=duplicate.pk)
+    participant_services.participant_merge(actor=personas.admin, keep=own_participant, merge=duplicate)
+    data = export.build_data(own_participant, actor=personas.admin)
+    assert [m["fields"]["customer_number"] for m in data["merged_from"]] == ["DUP-1"]
+    assert kept_behind.pk in _ids(data, "participants.languageskill")
+    assert any(e["object_id"] == str(duplicate.pk) and e["action"] == "view" for e in data["audit_trail"])

@@ -37,9 +37,9 @@ MAX_DEPTH = 6
 SECRET_FIELD = re.compile(r"(^|_)(token|password|secret)(_|$)|(^|_)hash$")
 # Models reached by the walk that are deliberately left out, with the reason.
 EXCLUDED_MODELS: dict[str, str] = {
-    # The merged-away file of the same person: its rows were moved to this file by participant_merge;
-    # its id is listed under "merged_from".
-    "participants.participant": "merged files are listed by id under merged_from",
+    # Files of the same person merged into this one (participant_merge): walked as roots themselves and
+    # printed under "merged_from".
+    "participants.participant": "merged files are exported under merged_from",
 }
 
 
@@ -74,15 +74,29 @@ def covered_models() -> set[str]:
 @dataclass
 class Collected:
     participant: Participant
+    merged: list[Participant] = field(default_factory=list)
     # label -> pk -> instance, in discovery order
     records: dict[str, dict[Any, models.Model]] = field(default_factory=dict)
     models: dict[str, type[models.Model]] = field(default_factory=dict)
 
 
+def merged_files(participant: Participant) -> list[Participant]:
+    """Files merged into `participant`, also through earlier merges (a merged file can itself hold merges)."""
+    found: list[Participant] = []
+    frontier = [participant.pk]
+    while frontier:
+        rows = list(Participant._base_manager.filter(merged_into__in=frontier).exclude(
+            pk__in=[participant.pk, *(m.pk for m in found)]).order_by("pk"))
+        found.extend(rows)
+        frontier = [r.pk for r in rows]
+    return found
+
+
 def collect(participant: Participant) -> Collected:
     """All rows that belong to `participant`, breadth first, every row once."""
-    result = Collected(participant=participant)
-    queue: list[tuple[type[models.Model], list[Any], int]] = [(Participant, [participant.pk], 0)]
+    result = Collected(participant=participant, merged=merged_files(participant))
+    roots = [participant.pk, *(m.pk for m in result.merged)]
+    queue: list[tuple[type[models.Model], list[Any], int]] = [(Participant, roots, 0)]
     while queue:
         model, pks, depth = queue.pop(0)
         if depth >= MAX_DEPTH or not pks:
@@ -166,9 +180,10 @@ def serialise(row: models.Model, labels: _Labels, withhold: Iterable[str] = ()) 
 
 
 def audit_trail(collected: Collected) -> list[dict[str, Any]]:
-    pk = collected.participant.pk
-    q = Q(object_type=Participant._meta.label_lower, object_id=str(pk))
-    q |= Q(detail__regex=rf"(^|[^0-9A-Za-z_])participant[=:]{pk}([^0-9]|$)")
+    pks = [collected.participant.pk, *(m.pk for m in collected.merged)]
+    q = Q(object_type=Participant._meta.label_lower, object_id__in=[str(pk) for pk in pks])
+    alternatives = "|".join(str(pk) for pk in pks)
+    q |= Q(detail__regex=rf"(^|[^0-9A-Za-z_])participant[=:]({alternatives})([^0-9]|$)")
     for label, rows in collected.records.items():
         if rows:
             q |= Q(object_type=label, object_id__in=[str(k) for k in rows])
@@ -203,20 +218,20 @@ def build_data(participant: Participant, *, actor: Any, include_special: bool = 
     withhold = () if include_special else tuple(sorted(SPECIAL_CATEGORY_FIELDS))
     collected = collect(participant)
     labels = _Labels()
-    labels.want([participant])
+    labels.want([participant, *collected.merged])
     for rows in collected.records.values():
         labels.want(rows.values())
     labels.load()
     records: dict[str, Any] = {}
     with override("de"):
         person = serialise(participant, labels, withhold)
+        merged_from = [serialise(m, labels, withhold) for m in collected.merged]
         for label, rows in collected.records.items():
             model = collected.models[label]
             records[label] = {
                 "name": str(model._meta.verbose_name_plural),
                 "items": [serialise(row, labels) for row in rows.values()],
             }
-    merged_from = list(Participant._base_manager.filter(merged_into=participant).values_list("pk", flat=True))
     return {
         "format": FORMAT,
         "generated_at": _json_value(timezone.now()),

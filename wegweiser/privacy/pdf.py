@@ -119,6 +119,7 @@ def context(data: dict[str, Any], language: str) -> dict[str, Any]:
         "none": _heading(language, "none"),
         "person": _rows(person_model, data["participant"]),
         "person_name": data["participant"]["text"],
+        "merged": [_line(m["text"], _rows(person_model, m)) for m in data.get("merged_from", [])],
         "customer_number": data["participant"]["fields"].get("customer_number", ""),
         "controller": data["controller"],
         "generated_at": timezone.localtime().strftime("%d.%m.%Y %H:%M"),
