@@ -222,13 +222,13 @@ MATRIX: dict[str, tuple[Any, ...]] = {
                                                                       (302, 200, 403, 403, 403, 403, 200, 302, 403)),
     "reporting:participant_outcomes": ("GET", P,                      (302, 200, 200, 403, 403, 403, 404, 302, 404)),
     "reporting:followup_answer": ("POST", {"pk": "outcome_followup"}, (302, 302, 302, 403, 403, 403, 404, 302, 404)),
-    # --- retention (legal holds; organisation admins only; a hold of another organisation is 404) ------------
-    "retention:holds": ("GET", {},                                    (302, 200, 403, 403, 403, 403, 403, 302, 403)),
-    "retention:hold_lift": ("POST", {"pk": "legal_hold"},             (302, 302, 403, 403, 403, 403, 403, 302, 403)),
     # --- privacy ---------------------------------------------------------------------------------------------
     "privacy:access_export": ("POST", P,                              (302, 200, 200, 403, 403, 403, 403, 302, 404)),
     "privacy:restriction": ("GET", P,                                 (302, 200, 200, 403, 403, 403, 403, 302, 404)),
     "privacy:restriction_lift": ("POST", P,                           (302, 302, 302, 403, 403, 403, 403, 302, 404)),
+    # --- retention (legal holds; organisation admins only; a hold of another organisation is 404) ------------
+    "retention:holds": ("GET", {},                                    (302, 200, 403, 403, 403, 403, 403, 302, 403)),
+    "retention:hold_lift": ("POST", {"pk": "legal_hold"},             (302, 302, 403, 403, 403, 403, 403, 302, 403)),
     # --- participants ----------------------------------------------------------------------------------------
     "participants:dashboard": ("GET", {},                             (302, 200, 200, 200, 200, 200, 200, 302, 200)),
     "participants:list": ("GET", {},                                  (302, 200, 200, 200, 403, 403, 403, 302, 200)),
