@@ -259,6 +259,7 @@ FOREIGN: list[tuple[str, str, dict[str, str], int]] = [
     ("participants:suggestion_decide", "cw", {"suggestion_id": "foreign_suggestion"}, 404),
     ("plans:step_edit", "cw", {"step_pk": "foreign_step"}, 404),
     ("plans:step_remove", "cw", {"step_pk": "foreign_step"}, 404),
+    ("api:plan_step", "cw", {"step": "foreign_step"}, 404),
     ("programmes:attendance_mark", "trainer", {"enrolment_id": "foreign_enrolment"}, 404),
     ("programmes:attendance_mark", "admin", {"enrolment_id": "foreign_enrolment"}, 404),
     ("interests:question", "me", {"set_id": "foreign_answer_set"}, 404),
