@@ -2,8 +2,9 @@
 
 Runs against the test database itself through the service functions (the same ones the commands call):
 SQLite through the sqlite3 backup API, PostgreSQL through pg_dump/pg_restore (that variant only when
-DATABASE_URL points at PostgreSQL). `transaction=True`: a restore cannot run inside the test's transaction;
-`serialized_rollback` puts the migrations' seed rows back for the tests that follow.
+DATABASE_URL points at PostgreSQL). `transaction=True`: a restore cannot run inside the test's transaction
+(pytest-django runs these after the rolled-back tests and empties the tables afterwards; no
+`serialized_rollback`: it collides with the content types another transactional test's flush recreates).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from wegweiser.reporting import selectors as reporting
 from wegweiser.retention import erasure_log
 from wegweiser.retention.services import database_backup, database_restore, erasures_reapply, retention_run
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def report_figures(world, user):

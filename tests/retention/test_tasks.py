@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import signal
 
 import pytest
 import time_machine
@@ -20,6 +21,20 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def db_backend(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def run_worker():
+    """db_worker --batch in this process; its SIGINT/SIGTERM/SIGQUIT handlers are put back afterwards."""
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+
+    def run():
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO(),
+                     stderr=io.StringIO())
+
+    yield run
+    for sig, handler in saved.items():
+        signal.signal(sig, handler)
 
 
 def ready():
@@ -52,20 +67,18 @@ def test_schedule_queues_once(db_backend):
     assert ready() == [at_local(dt.date(2027, 5, 5), 3)]
 
 
-def test_db_worker_runs_the_task_which_queues_the_next_day(db_backend, exited):
+def test_db_worker_runs_the_task_which_queues_the_next_day(db_backend, exited, run_worker):
     due_day = exit_day() + dt.timedelta(days=365)  # the self-service data is due that day
     with time_machine.travel(at_local(due_day - dt.timedelta(days=1), 12), tick=False):
         retention_schedule()
     assert ready() == [at_local(due_day, 3)]
 
     with time_machine.travel(at_local(due_day, 2), tick=False):  # not yet: the worker leaves it waiting
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO(),
-                     stderr=io.StringIO())
+        run_worker()
     assert AnswerSet.objects.filter(participant=exited.participant).exists()
 
     with time_machine.travel(at_local(due_day, 3) + dt.timedelta(seconds=5)):
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO(),
-                     stderr=io.StringIO())
+        run_worker()
     assert not AnswerSet.objects.filter(participant=exited.participant).exists()
     done = DBTaskResult.objects.get(task_path=daily_retention.module_path, status="SUCCESSFUL")
     assert done.return_value == {"today": due_day.isoformat(), "done": 1, "skipped": 0, "errors": 0}
