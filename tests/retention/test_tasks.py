@@ -67,6 +67,7 @@ def test_schedule_queues_once(db_backend):
     assert ready() == [at_local(dt.date(2027, 5, 5), 3)]
 
 
+@pytest.mark.django_db(transaction=True)  # db_worker closes the connection between tasks (PostgreSQL)
 def test_db_worker_runs_the_task_which_queues_the_next_day(db_backend, exited, run_worker):
     due_day = exit_day() + dt.timedelta(days=365)  # the self-service data is due that day
     with time_machine.travel(at_local(due_day - dt.timedelta(days=1), 12), tick=False):
