@@ -259,8 +259,9 @@ def _run_audit_log(action: DueAction, today: dt.date, started: dt.datetime, repo
     with transaction.atomic():
         keep = set(action.keep_participant_ids) | selectors.held_participant_ids(today=today)
         rows = _delete_audit_events(before=before, keep_participant_ids=keep)
+        cutoff = timezone.localtime(before)
         audit_record(actor=SYSTEM_ACTOR, action="delete", object_type=AuditEvent._meta.label_lower,
-                     detail=f"{DETAIL[Category.AUDIT_LOG]}: {rows} Einträge vor {action.before:%d.%m.%Y}")
+                     detail=f"{DETAIL[Category.AUDIT_LOG]}: {rows} Einträge vor {cutoff:%d.%m.%Y %H:%M}")
         erasure_log.append(ErasureEntry(
             at=timezone.now(), category=str(Category.AUDIT_LOG), action=str(Action.DELETE), rows=rows,
             before=before, keep_participant_ids=tuple(sorted(keep)),
@@ -347,7 +348,7 @@ def _reapply_audit_entry(entry: ErasureEntry, actor: Any, report: ReapplyReport)
             return
         audit_record(actor=actor, action="delete", object_type=AuditEvent._meta.label_lower,
                      detail=f"Nach Wiederherstellung erneut angewendet – {DETAIL[Category.AUDIT_LOG]}: {rows} "
-                            f"Einträge vor {entry.before:%d.%m.%Y}")
+                            f"Einträge vor {timezone.localtime(entry.before):%d.%m.%Y %H:%M}")
         report.applied.append(f"audit log: {rows} before {entry.before.isoformat()}")
 
 
