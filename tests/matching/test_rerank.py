@@ -153,3 +153,14 @@ def test_reduce_vectors_preserves_dot_products_in_full_dimension() -> None:
 @pytest.mark.parametrize("keys", [[], [""], ["elektriker", "", "koch kuchenhelfer", "نجار"]])
 def test_lexical_keys_pack_round_trip(keys: list[str]) -> None:
     assert unpack_keys(pack_keys(keys)) == keys
+
+
+def test_reranker_applies_to_latin_script_only() -> None:
+    from wegweiser.matching.engine import reranks
+
+    assert reranks("Elektroniker für Betriebstechnik")
+    assert reranks("elektrikçi")  # Turkish is Latin script
+    assert not reranks("كهربائي")
+    assert not reranks("برقکار")
+    assert not reranks("електрик")
+    assert not reranks("ኤሌክትሪሻን")

@@ -25,7 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from wegweiser.matching.index import Encoder, LabelRow, LabelSide, build_side, default_encoder
-from wegweiser.matching.normalise import embedding_text, lexical_key, sentence_count, split_pieces
+from wegweiser.matching.normalise import embedding_text, lexical_key, script_of, sentence_count, split_pieces
 from wegweiser.matching.rerank import (
     KNN_CANDIDATES,
     RERANKER_PATH,
@@ -497,12 +497,22 @@ def _candidates_and_features(
 def _rerank(index: MatchingIndex, text: str, occ: _SideScores, total: NDArray[np.float32], top: int) -> list[int]:
     """The `top` owners: fused order, re-ordered by the learned re-ranker within its candidates."""
     reranker = index.reranker
-    if not index.weights.rerank or reranker is None or index.rerank_tables is None:
+    if not index.weights.rerank or reranker is None or index.rerank_tables is None or not reranks(text):
         return _top(total, top)
     cands, feats = _candidates_and_features(index, text, occ, total, max(reranker.candidates, top))
     scores = reranker.score(feats)
     order = np.lexsort((np.arange(len(cands)), -scores))
     return [int(c) for c in cands[order][:top]]
+
+
+def reranks(text: str) -> bool:
+    """Whether the re-ranker applies to `text`: only Latin-script texts, like all its training queries.
+
+    The model was fitted on German and English titles and skill lists; for Arabic, Farsi/Dari,
+    Cyrillic or Ge'ez texts its label-group features (BERUFENET, German/English ESCO labels, head
+    nouns) describe a situation it has never seen, and the fused order is kept.
+    """
+    return script_of(text) == "latin"
 
 
 def _top(scores: NDArray[np.float32], top: int) -> list[int]:
