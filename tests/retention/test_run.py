@@ -144,6 +144,19 @@ def test_legal_hold_exempts_until_lifted(exited, personas):
     assert Participant.objects.get(pk=exited.participant.pk).given_name == "Anonymisiert"
 
 
+def test_restriction_of_processing_exempts_until_lifted(exited, personas):
+    from wegweiser.privacy.services import restriction_lift, restriction_set
+
+    restriction_set(actor=personas.admin, participant=exited.participant,
+                    reason="Person verlangt Einschränkung statt Löschung")
+    far = exit_day() + dt.timedelta(days=4000)
+    assert run_on(far).done == []
+    assert ContactNote.objects.filter(participant=exited.participant).count() == 2
+    restriction_lift(actor=personas.admin, participant=exited.participant)
+    assert "case_file" in [r.action.category for r in run_on(far).done]
+    assert Participant.objects.get(pk=exited.participant.pk).given_name == "Anonymisiert"
+
+
 def test_expired_hold_no_longer_exempts(exited, personas):
     LegalHold.objects.create(participant=exited.participant, reason="befristet", set_by=personas.admin,
                              until=exit_day() + dt.timedelta(days=400))

@@ -233,8 +233,8 @@ def _midnight(day: dt.date) -> dt.datetime:
 def _run_participant(participant_id: int, actions: list[DueAction], today: dt.date, report: RetentionReport) -> None:
     with transaction.atomic():
         participant = Participant.objects.select_for_update().get(pk=participant_id)
-        if LegalHold.objects.active_on(today).filter(participant_id=participant_id).exists():
-            report.skipped.append(f"participant {participant_id}: legal hold set meanwhile")
+        if participant_id in selectors.held_participant_ids(today=today):
+            report.skipped.append(f"participant {participant_id}: legal hold or restriction set meanwhile")
             return
         digest = erasure_log.customer_hash(participant.organisation_id, participant.customer_number)
         now = timezone.now()
