@@ -100,3 +100,33 @@ def test_access_log_shows_who_opened_the_file(client, personas, own_participant)
     client.force_login(personas.caseworker)
     body = client.get(reverse("participants:access_log", args=[own_participant.pk])).content.decode()
     assert "cw-team" in body
+
+
+def test_every_action_written_in_code_is_a_known_audit_action():
+    """The audit browser filters and labels by AuditEvent.Action; an action missing there shows raw and can't
+    be filtered. Scan every audit_record(...) call for literal actions (also inside `a if c else b`)."""
+    import ast
+    from pathlib import Path
+
+    import wegweiser
+
+    known = set(AuditEvent.Action.values)
+    unknown: dict[str, str] = {}
+    for path in Path(wegweiser.__file__).parent.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {t.id: n.value.value for n in ast.walk(tree) if isinstance(n, ast.Assign)
+                     and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)
+                     for t in n.targets if isinstance(t, ast.Name)}
+        for call in ast.walk(tree):
+            if not (isinstance(call, ast.Call) and getattr(call.func, "id", getattr(call.func, "attr", ""))
+                    == "audit_record"):
+                continue
+            for kw in call.keywords:
+                if kw.arg != "action":
+                    continue
+                for node in ast.walk(kw.value):
+                    value = node.value if isinstance(node, ast.Constant) else (
+                        constants.get(node.id) if isinstance(node, ast.Name) else None)
+                    if isinstance(value, str) and value not in known:
+                        unknown[value] = f"{path.name}:{call.lineno}"
+    assert unknown == {}

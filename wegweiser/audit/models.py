@@ -33,6 +33,18 @@ class AuditEvent(models.Model):
         LOGIN_FAILED = "login_failed", _("fehlgeschlagene Anmeldung")
         LOGOUT = "logout", _("Abmeldung")
         MERGE = "merge", _("zusammengeführt")
+        LOCKOUT = "lockout", _("Anmeldung gesperrt")
+        UNLOCK = "unlock", _("Anmeldesperre aufgehoben")
+        TWO_FACTOR_ENROLLED = "2fa_enrolled", _("zweiter Faktor eingerichtet")
+        TWO_FACTOR_FAILED = "2fa_failed", _("zweiter Faktor falsch")
+        TWO_FACTOR_RESET = "2fa_reset", _("zweiter Faktor zurückgesetzt")
+        RECOVERY_USED = "recovery_used", _("Wiederherstellungscode benutzt")
+        RECOVERY_RENEWED = "recovery_renewed", _("Wiederherstellungscodes erneuert")
+        PASSWORD_RESET = "password_reset", _("Passwort zurückgesetzt")
+        PASSWORD_CHANGE = "password_change", _("Passwort geändert")
+        RESTRICT = "restrict", _("Verarbeitung eingeschränkt")
+        RESTRICT_LIFT = "restrict_lift", _("Einschränkung aufgehoben")
+        ACCESS_EXPORT = "access_export", _("Auskunft erteilt (Art. 15)")
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
