@@ -30,6 +30,7 @@ demo: migrate
 	WEGWEISER_DEBUG=1 $(BIN)/python manage.py seed_programmes --seed 1
 	WEGWEISER_DEBUG=1 $(BIN)/python manage.py seed_partners --no-mapping
 	WEGWEISER_DEBUG=1 $(BIN)/python manage.py seed_outcomes
+	WEGWEISER_DEBUG=1 $(BIN)/python manage.py run_retention --schedule
 
 # The background worker (occupation/skill suggestions) runs beside the web server and stops with it.
 run: demo
