@@ -317,6 +317,8 @@ WEGWEISER_PDF_FONT_DIR = os.environ.get("WEGWEISER_PDF_FONT_DIR", "/usr/share/fo
 
 # Funder reporting: smallest cell shown to funders and external readers (k ≥ 5).
 WEGWEISER_REPORTING_MIN_CELL = max(5, env_int("WEGWEISER_REPORTING_MIN_CELL", 5))
+# Report screens keep their aggregates this long (per user and filters; the page shows "Stand"). 0 = always fresh.
+WEGWEISER_REPORT_SCREEN_CACHE_SECONDS = env_int("WEGWEISER_REPORT_SCREEN_CACHE_SECONDS", 120)
 
 # Retention (GDPR Art. 5(1)(e), Art. 17): periods in days after a participant's exit (audit log: after the
 # event). Anonymise the case file (statistics for funder reports stay), delete contact notes, self-service

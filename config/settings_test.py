@@ -20,3 +20,5 @@ import tempfile as _tempfile  # noqa: E402
 _RETENTION_TMP = Path(_tempfile.mkdtemp(prefix="wegweiser-test-retention-"))  # noqa: F405
 WEGWEISER_ERASURE_LOG = _RETENTION_TMP / "erasure-log.jsonl"
 WEGWEISER_BACKUP_DIR = _RETENTION_TMP / "backups"
+# Report screens always fresh in tests (tests/reporting/test_screen_cache.py turns the cache on).
+WEGWEISER_REPORT_SCREEN_CACHE_SECONDS = 0

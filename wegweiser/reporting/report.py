@@ -13,12 +13,14 @@ Protection of a report (see disclosure.py for a single table):
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from . import charts, disclosure, selectors
 from .exports import ExportTable, to_xlsx
@@ -160,6 +162,28 @@ def build(user: Any, filters: selectors.Filters, *, protected: bool, k: int = 5,
     method = disclosure.METHOD_TEXT.format(k=k, k_minus=k - 1) if protected else ""
     return Report(title, filters.start, filters.end, protected, k, stage_labels, funnel_values, headline,
                   tables, method)
+
+
+def build_for_screen(user: Any, filters: selectors.Filters, *, protected: bool, k: int, seconds: int,
+                     dimensions: list[str] | None = None) -> tuple[Report, dt.datetime]:
+    """`build` for the report screens, with the figures kept for `seconds` (per user, filters and language).
+
+    The same aggregates over ~100k enrolments are asked for again and again while someone browses the
+    dashboard or a funder page; figures a minute or two old are fine there, and the screens say how old
+    ("Stand"). Stored funder reports and downloads always call `build` directly.
+    """
+    if seconds <= 0:
+        return build(user, filters, protected=protected, k=k, dimensions=dimensions), timezone.now()
+    scope = (getattr(user, "role", None), getattr(user, "organisation_id", None), getattr(user, "pk", None),
+             getattr(user, "team_id", None))
+    raw = repr((scope, filters, protected, k, dimensions, translation.get_language()))
+    key = "reporting:screen:" + hashlib.sha256(raw.encode()).hexdigest()
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    value = (build(user, filters, protected=protected, k=k, dimensions=dimensions), timezone.now())
+    cache.set(key, value, seconds)
+    return value
 
 
 def funnel_chart(report: Report) -> Any:

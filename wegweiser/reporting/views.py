@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -41,15 +42,22 @@ def _build(request: HttpRequest, form: FilterForm, dimensions: list[str]) -> rep
                         dimensions=dimensions)
 
 
+def _build_for_screen(user: Any, filters: selectors.Filters, *, protected: bool,
+                      dimensions: list[str] | None = None) -> tuple[report.Report, dt.datetime]:
+    return report.build_for_screen(user, filters, protected=protected, k=services.default_k(),
+                                   seconds=settings.WEGWEISER_REPORT_SCREEN_CACHE_SECONDS, dimensions=dimensions)
+
+
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     _staff(request)
     form = _filter_form(request)
     dimension = form.selected_dimension()
-    built = _build(request, form, [dimension])
+    built, as_of = _build_for_screen(request.user, form.filters(), protected=form.is_protected(),
+                                     dimensions=[dimension])
     table = built.tables[0]
     context: dict[str, Any] = {
-        "form": form, "report": built, "table": table, "labels": report.HEADLINE_LABELS,
+        "form": form, "report": built, "as_of": as_of, "table": table, "labels": report.HEADLINE_LABELS,
         "funnel_chart": report.funnel_chart(built),
         "table_chart": charts.bar_chart(f"{table.title}: Teilnahmen", table.labels, table.row_totals),
         "funnel_rows": list(zip(built.stage_labels, built.funnel, strict=True)),
@@ -143,11 +151,11 @@ def funding_detail(request: HttpRequest, pk: int) -> HttpResponse:
     funding = _funding_for(request, pk)
     start, end = _period(request)
     filters = selectors.Filters(programme_id=funding.programme_id, start=start, end=end)
-    built = report.build(services._FunderView(funding.funder_id), filters, protected=True,
-                         k=services.default_k())
+    built, as_of = _build_for_screen(services._FunderView(funding.funder_id), filters, protected=True)
     audit_record(actor=request.user, action="view", obj=funding, detail=f"{start}..{end}")
     return render(request, "reporting/funding_detail.html", {
-        "funding": funding, "report": built, "start": start, "end": end, "labels": report.HEADLINE_LABELS,
+        "funding": funding, "report": built, "as_of": as_of, "start": start, "end": end,
+        "labels": report.HEADLINE_LABELS,
         "funnel_chart": report.funnel_chart(built),
         "funnel_rows": list(zip(built.stage_labels, built.funnel, strict=True)),
         "charts": {t.dimension: charts.bar_chart(f"{t.title}: Teilnahmen", t.labels, t.row_totals)
