@@ -144,8 +144,11 @@ def main() -> int:
         tr, dv = mrr_by_set(model, train), mrr_by_set(model, dev)
         score = statistics.mean(dv.values())
         print(
-            f"l2={l2:<6} train " + " ".join(f"{k}={v:.3f}" for k, v in tr.items())
-            + " | dev " + " ".join(f"{k}={v:.3f}" for k, v in dv.items()) + f" | mean {score:.3f}",
+            f"l2={l2:<6} train "
+            + " ".join(f"{k}={v:.3f}" for k, v in tr.items())
+            + " | dev "
+            + " ".join(f"{k}={v:.3f}" for k, v in dv.items())
+            + f" | mean {score:.3f}",
             flush=True,
         )
         if best is None or score > best[0]:
