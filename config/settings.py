@@ -300,6 +300,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CefrLevelEnum": "wegweiser.participants.reference.CEFR_CHOICES",
         "LanguageEnum": "wegweiser.participants.reference.LANGUAGE_CHOICES",
+        "StepStatusEnum": "wegweiser.plans.models.Step.Status",
+        "AttendanceStatusEnum": "wegweiser.programmes.models.Attendance.Status",
     },
 }
 

@@ -7,20 +7,9 @@ from typing import Any
 from axes.signals import user_locked_out
 from django.dispatch import receiver
 
-from wegweiser.audit.services import audit_record
-
-from .models import User
+from .services import login_attempt_audit
 
 
 @receiver(user_locked_out, dispatch_uid="accounts_audit_lockout")
 def audit_lockout(sender: Any, request: Any = None, username: str | None = None, **kwargs: Any) -> None:
-    username = (username or "")[:150]
-    known = User.objects.filter(username=username).only("id", "organisation_id").first()
-    audit_record(
-        actor=None,
-        action="lockout",
-        object_type="accounts.user" if known else "",
-        object_id=known.pk if known else "",
-        detail=f"username={username}",
-        organisation_id=known.organisation_id if known else None,
-    )
+    login_attempt_audit(action="lockout", username=username or "")

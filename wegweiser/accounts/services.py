@@ -209,3 +209,17 @@ def two_factor_reset(*, actor: User, user: User) -> int:
             removed += model.objects.filter(user=user).delete()[1].get(model._meta.label, 0)
         audit_record(actor=actor, action="2fa_reset", obj=user, detail=f"devices={removed}")
     return removed
+
+
+def login_attempt_audit(*, action: str, username: str) -> None:
+    """Audit a failed or locked-out login: the typed username, and the account if one has that name."""
+    username = (username or "")[:150]
+    known = User.objects.filter(username=username).only("id", "organisation_id").first()
+    audit_record(
+        actor=None,
+        action=action,
+        object_type="accounts.user" if known else "",
+        object_id=known.pk if known else "",
+        detail=f"username={username}",
+        organisation_id=known.organisation_id if known else None,
+    )

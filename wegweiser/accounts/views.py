@@ -37,6 +37,7 @@ from .selectors import (
     users_of_organisation,
 )
 from .services import (
+    login_attempt_audit,
     recovery_codes_regenerate,
     two_factor_device_start,
     two_factor_enrol_confirm,
@@ -67,16 +68,7 @@ class LoginView(auth_views.LoginView):
         return response
 
     def form_invalid(self, form: Any) -> HttpResponse:
-        username = (form.data.get("username") or "")[:150]
-        known = User.objects.filter(username=username).only("id", "organisation_id").first()
-        audit_record(
-            actor=None,
-            action="login_failed",
-            object_type="accounts.user" if known else "",
-            object_id=known.pk if known else "",
-            detail=f"username={username}",
-            organisation_id=known.organisation_id if known else None,
-        )
+        login_attempt_audit(action="login_failed", username=form.data.get("username") or "")
         return super().form_invalid(form)
 
 
@@ -112,44 +104,40 @@ def _org_user(request: HttpRequest, pk: int) -> User:
     return user
 
 
+def _user_admin_action(request: HttpRequest, pk: int, service: Any, message: str) -> HttpResponse:
+    """One admin action on an account of the same organisation (the service checks the role and audits)."""
+    user = _org_user(request, pk)
+    service(actor=request.user, user=user)
+    messages.success(request, message % {"name": user.username})
+    return redirect("accounts:users")
+
+
 @login_required
 @require_POST
 def user_deactivate_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _org_user(request, pk)
-    user_deactivate(actor=request.user, user=user)  # type: ignore[arg-type]
-    messages.success(request, _("Konto %(name)s wurde deaktiviert.") % {"name": user.username})
-    return redirect("accounts:users")
+    return _user_admin_action(request, pk, user_deactivate, _("Konto %(name)s wurde deaktiviert."))
 
 
 @login_required
 @require_POST
 def user_activate_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _org_user(request, pk)
-    user_activate(actor=request.user, user=user)  # type: ignore[arg-type]
-    messages.success(request, _("Konto %(name)s wurde aktiviert.") % {"name": user.username})
-    return redirect("accounts:users")
+    return _user_admin_action(request, pk, user_activate, _("Konto %(name)s wurde aktiviert."))
 
 
 @login_required
 @require_POST
 def user_unlock_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _org_user(request, pk)
-    user_unlock(actor=request.user, user=user)  # type: ignore[arg-type]
-    messages.success(request, _("Die Anmeldesperre von %(name)s wurde aufgehoben.") % {"name": user.username})
-    return redirect("accounts:users")
+    return _user_admin_action(request, pk, user_unlock, _("Die Anmeldesperre von %(name)s wurde aufgehoben."))
 
 
 @login_required
 @require_POST
 def user_otp_reset_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _org_user(request, pk)
-    two_factor_reset(actor=request.user, user=user)  # type: ignore[arg-type]
-    messages.success(
-        request,
+    return _user_admin_action(
+        request, pk, two_factor_reset,
         _("Die Zwei-Faktor-Anmeldung von %(name)s wurde zurückgesetzt; beim nächsten Anmelden wird sie neu "
-          "eingerichtet.") % {"name": user.username},
+          "eingerichtet."),
     )
-    return redirect("accounts:users")
 
 
 @never_cache
