@@ -24,6 +24,15 @@ def _login(page, base):
     page.get_by_role("button", name="Anmelden").click()
 
 
+def _log_in_again_with(page, base, code):
+    page.get_by_role("button", name="Abmelden").first.click()
+    page.wait_for_url("**/accounts/login/**")
+    _login(page, base)
+    page.wait_for_url(re.compile(r".*/accounts/2fa/(\?.*)?$"))
+    page.get_by_label("Code").fill(code)
+    page.get_by_role("button", name="Bestätigen").click()
+
+
 @override_settings(WEGWEISER_REQUIRE_2FA=True)
 def test_enrol_authenticator_then_log_in_with_a_recovery_code(page, live_server, personas):
     _login(page, live_server.url)
@@ -43,22 +52,12 @@ def test_enrol_authenticator_then_log_in_with_a_recovery_code(page, live_server,
     page.wait_for_url(f"{live_server.url}/")
     assert AuditEvent.objects.filter(action="2fa_enrolled", actor=personas.caseworker).count() == 1
 
-    page.get_by_role("button", name="Abmelden").first.click()
-    page.wait_for_url("**/accounts/login/**")
-    _login(page, live_server.url)
-    page.wait_for_url(re.compile(r".*/accounts/2fa/(\?.*)?$"))
-    page.get_by_label("Code").fill(codes[0])
-    page.get_by_role("button", name="Bestätigen").click()
+    _log_in_again_with(page, live_server.url, codes[0])
     page.wait_for_url(f"{live_server.url}/")
     assert AuditEvent.objects.filter(action="recovery_used", actor=personas.caseworker).count() == 1
 
     # The same recovery code does not work twice.
-    page.get_by_role("button", name="Abmelden").first.click()
-    page.wait_for_url("**/accounts/login/**")
-    _login(page, live_server.url)
-    page.wait_for_url(re.compile(r".*/accounts/2fa/(\?.*)?$"))
-    page.get_by_label("Code").fill(codes[0])
-    page.get_by_role("button", name="Bestätigen").click()
+    _log_in_again_with(page, live_server.url, codes[0])
     page.get_by_text("Der Code ist falsch oder abgelaufen").wait_for()
     assert "/accounts/2fa/" in page.url
     assert AuditEvent.objects.filter(action="2fa_failed", actor=personas.caseworker).count() == 1
