@@ -202,3 +202,28 @@ def test_enrol_from_recommendation_preselects_course_of_module(client, personas,
     response = client.get(link)
     assert response.status_code == 200
     assert response.context["form"]["course"].value() == course.pk
+
+
+def test_who_fits_module_reads_the_same_number_of_queries_for_more_people(client, personas, carpenter_participant,
+                                                                          jobcenter, team_north):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ParticipantFactory
+    from wegweiser.programmes.models import Module, Programme
+
+    programme = Programme.objects.create(organisation=jobcenter, code="lqa", name="LQA")
+    module = Module.objects.create(organisation=jobcenter, programme=programme, code="core", title="CORE", hours=40)
+    client.force_login(personas.caseworker)
+    url = reverse("recommendations:who_fits")
+
+    def queries():
+        client.get(url, {"module": module.pk})  # computes and stores the sets once
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url, {"module": module.pk}).status_code == 200
+        return len(ctx)
+
+    one = queries()
+    for _ in range(3):
+        ParticipantFactory(organisation=jobcenter, caseworker=personas.caseworker, team=team_north)
+    assert queries() == one

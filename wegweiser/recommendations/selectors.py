@@ -69,13 +69,11 @@ def who_fits_module(user: Any, module: Any, *, limit: int = 50) -> list[tuple[Pa
     """Participants the user may see for whom `module` closes a skill gap of a top-3 recommendation
     (or teaches the German level it needs), ranked by how much of the gap it closes."""
     from .scoring import CEFR_RANK
-    from .services import recommendations_compute
+    from .services import recommendations_compute_with_inputs
 
     participants = list(policy.scope(user, Participant.objects.filter(not_restricted_q()))
                         .exclude(phase__in=["employed", "exited"]))
-    sets = recommendations_compute(participants)
-    cat = inputs_mod.catalogue()
-    people = inputs_mod.person_inputs(participants, cat)
+    sets, people = recommendations_compute_with_inputs(participants)
     taught = set(module.skill_uris or ())
     entry = CEFR_RANK.get(module.entry_german_level or "", 0)
     rows: list[tuple[int, int, Participant, dict[str, Any]]] = []

@@ -95,10 +95,18 @@ def recommendations_compute(participants: list[Participant]) -> dict[int, Recomm
     """(Re)compute advice for participants whose inputs changed; return the current sets.
 
     Restricted files (Art. 18 GDPR) are left out: no set is computed or returned for them."""
+    return recommendations_compute_with_inputs(participants)[0]
+
+
+def recommendations_compute_with_inputs(
+    participants: list[Participant],
+) -> tuple[dict[int, RecommendationSet], dict[int, Any]]:
+    """`recommendations_compute`, also returning the person inputs it gathered (callers that rank people
+    by them, such as who-fits lists, need not read them again)."""
     blocked = restricted_ids(p.pk for p in participants)
     participants = [p for p in participants if p.pk not in blocked]
     if not participants:
-        return {}
+        return {}, {}
     cat = inputs_mod.catalogue()
     weights = inputs_mod.weights()
     offers, course_info, courses_version = _course_offers()
@@ -130,7 +138,7 @@ def recommendations_compute(participants: list[Participant]) -> dict[int, Recomm
     with transaction.atomic():
         for row in to_save:
             row.save()
-    return current
+    return current, people
 
 
 def recommendations_for(*, actor: Any, participant: Participant) -> RecommendationSet:
