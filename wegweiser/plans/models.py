@@ -172,7 +172,7 @@ class Step(models.Model):
                                   related_name="+", verbose_name=_("Kursanmeldung"))
     recommendation_uri = models.CharField(_("Empfehlung (ESCO-URI)"), max_length=200, blank=True)
     referral = models.ForeignKey("partners.Referral", on_delete=models.PROTECT, null=True, blank=True,
-                                 related_name="+", verbose_name=_("Vermittlung"))
+                                 related_name="+", verbose_name=pgettext_lazy("referral", "Vermittlung"))
 
     objects = StepQuerySet.as_manager()
 
