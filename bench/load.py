@@ -463,7 +463,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--profile", action="store_true", help="print queries per page instead of loading")
     parser.add_argument("--write-docs", action="store_true", help=f"record the figures in {DOCS.name}")
+    parser.add_argument("--report-cache", type=int, default=120,
+                        help="WEGWEISER_REPORT_SCREEN_CACHE_SECONDS of the servers (the app's default; 0 = off)")
     args = parser.parse_args()
+    os.environ["WEGWEISER_REPORT_SCREEN_CACHE_SECONDS"] = str(args.report_cache)
     rates = [float(r) for r in args.rate.split(",") if r.strip()]
     if not rates or not all(0 < r <= 200 for r in rates) or not 0 < args.seconds <= 1800 \
             or not 1 <= args.servers <= 8:
@@ -569,8 +572,8 @@ def verdict(runs: Sequence[Run], servers: int) -> list[str]:
 def write_docs(args: argparse.Namespace, date: str, machine: str, rows: int, runs: list[Run]) -> None:
     mix = ", ".join(f"{kind.replace('_', '-')} {share:.0%}" for kind, share in MIX.items())
     lines = [
-        f"Run {date} on {machine}. **Shared machine**: other engineers' test suites and benchmarks were running "
-        "at the same time (load averages below; 2 cores), so the figures are noisy and pessimistic.",
+        f"Run {date} on {machine}. Load averages before and after each run are given below (2 cores): "
+        "anything well above 1 means other work shared the machine and the figures are pessimistic.",
         "",
         f"`.venv/bin/python bench/load.py --rate {args.rate} --seconds {args.seconds:g} --servers {args.servers}`: "
         f"open-loop requests from a Python thread pool on the same machine to {args.servers} "
@@ -609,12 +612,16 @@ def write_docs(args: argparse.Namespace, date: str, machine: str, rows: int, run
         "- Case file: 29 queries, about 40 ms of Python per request. About a dozen of the queries come from "
         "other apps' blocks on the page (plan, interests, enrolments, partners, restriction), each checking the "
         "scope again; each is an index probe, no N+1 over the file's rows.",
-        "- Reports are **not** fixed: the funnel statement makes one correlated probe into outcomes per enrolment "
-        "(100,000) plus a hashed scan of 240,000 attendance rows, 0.6–0.9 s on this machine before any load "
-        "(docs/reporting.md). A covering index on outcomes (participant, retained_months) saved nothing "
-        "measurable and was not kept. Next step: keep the furthest stage per enrolment up to date when "
-        "attendance, completion or outcomes change (one indexed column instead of the probes), or cache "
-        "report results per filter for a few minutes.",
+        f"- Reports: the funnel statement makes one correlated probe into outcomes per enrolment (100,000) "
+        "plus a hashed scan of 240,000 attendance rows, 0.45–0.9 s per report on this machine (docs/reporting.md); "
+        "at 20 requests/s, 5 % of them reports, that alone kept a third of the CPU busy and every page type "
+        "missed its target (15:15 UTC run, load average 1.5 before: p95 list 633 ms, search 584 ms, case file "
+        "1,096 ms, report 3,197 ms). A covering index on outcomes saved nothing measurable. The report screens "
+        "now keep their figures per user, filters and language for WEGWEISER_REPORT_SCREEN_CACHE_SECONDS "
+        f"(this run: {args.report_cache} s; the page says \"Stand: HH:MM\"); stored funder reports, downloads "
+        "and the API always compute fresh. `--report-cache 0` measures without it. Next step if fresh figures "
+        "are needed under load: keep the furthest stage per enrolment as an indexed column updated by the "
+        "attendance, completion and outcome services.",
         "- The dataset has no recommendation feedback, plans or interests rows; those blocks of the case "
         "file stay empty, so their cost is the lookup only.",
     ]
