@@ -36,9 +36,8 @@ def is_restricted(participant: Any) -> bool:
 
 def ensure_not_restricted(participant: Any) -> None:
     """Raise `ProcessingRestricted` if `participant` (an instance or an id) is restricted."""
-    pk = participant if isinstance(participant, int) else participant.pk
-    if active_restrictions().filter(participant_id=pk).exists():
-        raise ProcessingRestricted(pk)
+    if is_restricted(participant):
+        raise ProcessingRestricted(participant if isinstance(participant, int) else participant.pk)
 
 
 def not_restricted_q(field: str = "pk") -> Q:

@@ -14,10 +14,5 @@ def restriction_active(participant: Participant) -> ProcessingRestriction | None
             .filter(participant=participant, lifted_at__isnull=True).first())
 
 
-def restricted_participant_ids() -> set[int]:
-    """Files under an active restriction: stored only, so retention must not erase them either (Art. 18(1)(b))."""
-    return set(ProcessingRestriction.objects.filter(lifted_at__isnull=True).values_list("participant_id", flat=True))
-
-
 def restriction_history(participant: Participant) -> QuerySet[RestrictionHistory]:
     return RestrictionHistory.objects.filter(participant=participant).select_related("actor")

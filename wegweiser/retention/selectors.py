@@ -14,7 +14,7 @@ from wegweiser.audit.models import AuditEvent
 from wegweiser.interests.models import AnswerSet, SkillCard, WorkPreferences
 from wegweiser.participants.models import ContactNote, Participant
 from wegweiser.partners.models import Consent
-from wegweiser.privacy.selectors import restricted_participant_ids
+from wegweiser.privacy.guard import active_restrictions
 from wegweiser.selfservice.models import Invitation
 
 from .models import LegalHold
@@ -49,7 +49,7 @@ def held_participant_ids(*, today: dt.date) -> set[int]:
     """Participants exempt from retention: an active legal hold or an active restriction of processing (a person
     may ask for restriction instead of erasure, Art. 18(1)(b) GDPR; the file is then only stored)."""
     holds = set(LegalHold.objects.active_on(today).values_list("participant_id", flat=True))
-    return holds | restricted_participant_ids()
+    return holds | set(active_restrictions().values_list("participant_id", flat=True))
 
 
 def legal_holds_for_org(*, organisation_id: int) -> QuerySet[LegalHold]:
