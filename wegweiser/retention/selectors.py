@@ -14,7 +14,7 @@ from wegweiser.audit.models import AuditEvent
 from wegweiser.interests.models import AnswerSet, SkillCard, WorkPreferences
 from wegweiser.participants.models import ContactNote, Participant
 from wegweiser.partners.models import Consent
-from wegweiser.privacy.guard import active_restrictions
+from wegweiser.privacy.guard import active_restrictions, is_restricted
 from wegweiser.selfservice.models import Invitation
 
 from .models import LegalHold
@@ -50,6 +50,12 @@ def held_participant_ids(*, today: dt.date) -> set[int]:
     may ask for restriction instead of erasure, Art. 18(1)(b) GDPR; the file is then only stored)."""
     holds = set(LegalHold.objects.active_on(today).values_list("participant_id", flat=True))
     return holds | set(active_restrictions().values_list("participant_id", flat=True))
+
+
+def is_held(participant_id: int, *, today: dt.date) -> bool:
+    """`held_participant_ids` for one participant (two index probes instead of two whole sets)."""
+    return LegalHold.objects.active_on(today).filter(participant_id=participant_id).exists() or is_restricted(
+        participant_id)
 
 
 def legal_holds_for_org(*, organisation_id: int) -> QuerySet[LegalHold]:

@@ -233,7 +233,7 @@ def _midnight(day: dt.date) -> dt.datetime:
 def _run_participant(participant_id: int, actions: list[DueAction], today: dt.date, report: RetentionReport) -> None:
     with transaction.atomic():
         participant = Participant.objects.select_for_update().get(pk=participant_id)
-        if participant_id in selectors.held_participant_ids(today=today):
+        if selectors.is_held(participant_id, today=today):
             report.skipped.append(f"participant {participant_id}: legal hold or restriction set meanwhile")
             return
         digest = erasure_log.customer_hash(participant.organisation_id, participant.customer_number)
