@@ -229,3 +229,21 @@ def test_command_dry_run_with_today(exited):
     assert ContactNote.objects.filter(participant=exited.participant).count() == 2
     call_command("run_retention", "--today", day.isoformat(), stdout=out)
     assert ContactNote.objects.filter(participant=exited.participant).count() == 0
+
+
+def test_hold_or_restriction_set_after_planning_still_protects_the_file(exited, personas, monkeypatch):
+    """Between the plan and the per-participant transaction someone sets a restriction: nothing is erased."""
+    from wegweiser.privacy.services import restriction_set
+
+    real_plan = services.retention_plan
+
+    def plan_then_restrict(*, today):
+        planned = real_plan(today=today)
+        restriction_set(actor=personas.admin, participant=exited.participant, reason="Antrag während des Laufs")
+        return planned
+
+    monkeypatch.setattr(services, "retention_plan", plan_then_restrict)
+    report = run_on(exit_day() + dt.timedelta(days=4000))
+    assert report.planned and report.done == []
+    assert any("restriction set meanwhile" in s for s in report.skipped)
+    assert ContactNote.objects.filter(participant=exited.participant).count() == 2
