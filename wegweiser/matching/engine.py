@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
+import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -257,82 +260,135 @@ def _skill_embed_rows(max_alternatives: int) -> Callable[[Sequence[LabelRow]], l
 
 @dataclass
 class _SideScores:
+    side: LabelSide
     pieces: list[str]
     emb_rows: NDArray[np.float32]  # (pieces, rows)
     lex_rows: NDArray[np.float32]  # (pieces, rows)
-    fused: NDArray[np.float32]  # (pieces, owners)
-    best: NDArray[np.float32]  # (owners,)
-    best_piece: NDArray[np.int64]  # (owners,)
+    row_fused: NDArray[np.float32]  # (pieces, rows)
+    best: NDArray[np.float32]  # (owners,) best fused score over all pieces
+    piece: NDArray[np.int64]  # (owners,) the piece that gave it; -1 until asked for (`piece_of`)
+
+    def piece_of(self, owner: int) -> int:
+        """The piece with the owner's best score (worked out on demand: only shown owners need it)."""
+        piece = int(self.piece[owner])
+        if piece < 0:
+            rows = self.side.rows_of(owner)
+            piece = int(np.argmax(self.row_fused[:, rows.start : rows.stop].max(axis=1))) if len(rows) else 0
+            self.piece[owner] = piece
+        return piece
+
+    def pieces_of(self, owners: NDArray[np.int64]) -> NDArray[np.int64]:
+        """`piece` with the entries of `owners` filled in."""
+        for owner in owners.tolist():
+            self.piece_of(owner)
+        return self.piece
 
 
-def _score_side(side: LabelSide, pieces: list[str], qvecs: NDArray[np.float32], weights: FusionWeights) -> _SideScores:
-    # (pieces, rows) layout: every per-piece operation below runs over contiguous memory
-    n_rows = len(side.rows)
-    n_pieces = len(pieces)
-    n_owners = len(side.uris)
-    emb_rows = np.zeros((n_pieces, n_rows), dtype=np.float32)
-    lex_rows = np.zeros((n_pieces, n_rows), dtype=np.float32)
-    if weights.embedding > 0 and n_rows:
-        sims = side.embedding_sims(qvecs)  # (pieces, distinct texts)
-        emb_rows = side.row_embedding_scores(sims)
-    if weights.lexical > 0 and n_rows:
+def _lexical_rows(side: LabelSide, pieces: list[str], weights: FusionWeights) -> NDArray[np.float32]:
+    """Lexical score of every piece against every label row, (pieces, rows); needs no sentence vectors."""
+    lex_rows = np.zeros((len(pieces), len(side.rows)), dtype=np.float32)
+    if weights.lexical > 0 and len(side.rows):
         for j, piece in enumerate(pieces):
             cos, cov = side.lexicon.scores(lexical_key(piece))
             cov *= weights.coverage
             np.take(np.maximum(cos, cov, out=cos), side.lex_of_row, out=lex_rows[j])
+    return lex_rows
+
+
+def _score_side(
+    side: LabelSide,
+    pieces: list[str],
+    qvecs: NDArray[np.float32],
+    weights: FusionWeights,
+    lex_rows: NDArray[np.float32] | None = None,
+) -> _SideScores:
+    # (pieces, rows) layout: every per-piece operation below runs over contiguous memory
+    n_rows = len(side.rows)
+    n_pieces = len(pieces)
+    n_owners = len(side.uris)
+    if weights.embedding > 0 and n_rows:
+        sims = side.embedding_sims(qvecs)  # (pieces, distinct texts)
+        emb_rows = side.row_embedding_scores(sims)
+    else:
+        emb_rows = np.zeros((n_pieces, n_rows), dtype=np.float32)
+    if lex_rows is None:
+        lex_rows = _lexical_rows(side, pieces, weights)
     row_fused = emb_rows * weights.embedding
     row_fused += weights.lexical * lex_rows
     if weights.kldb_label != 1.0 and side.kldb_rows is not None and len(side.kldb_rows):
         row_fused[:, side.kldb_rows] *= weights.kldb_label
-    fused = side.per_owner_max(row_fused)
-    if weights.multi_label > 0 and n_rows:
-        fused = _add_second_label(side, row_fused, fused, weights.multi_label)
-    if n_pieces:
-        best_piece = np.argmax(fused, axis=0)
-        best = fused[best_piece, np.arange(n_owners)]
-    else:
-        best_piece = np.zeros(n_owners, dtype=np.int64)
-        best = np.zeros(n_owners, np.float32)
-    return _SideScores(pieces, emb_rows, lex_rows, fused, best.astype(np.float32), best_piece)
+    piece = np.full(n_owners, -1 if n_pieces and n_rows else 0, dtype=np.int64)
+    if not n_pieces or not n_rows:
+        return _SideScores(side, pieces, emb_rows, lex_rows, row_fused, np.zeros(n_owners, np.float32), piece)
+    # an owner's best over pieces and labels is the best over its labels of each label's best piece
+    best = side.per_owner_max(row_fused.max(axis=0))
+    if weights.multi_label > 0:
+        _add_second_label(side, row_fused, best, piece, weights.multi_label)
+    return _SideScores(side, pieces, emb_rows, lex_rows, row_fused, best, piece)
 
 
 def _add_second_label(
-    side: LabelSide, row_fused: NDArray[np.float32], fused: NDArray[np.float32], weight: float
-) -> NDArray[np.float32]:
-    """Add `weight` x the second-best label's score (at most the best) to the leading owners.
+    side: LabelSide,
+    row_fused: NDArray[np.float32],
+    best: NDArray[np.float32],
+    piece: NDArray[np.int64],
+    weight: float,
+) -> None:
+    """Add `weight` x the second-best label's score (at most the best) to the leading owners, in place.
 
-    Only the `_SECOND_LABEL_OWNERS` owners with the best fused score get the bonus: the bonus is
-    at most `weight` x their score, so no owner further down could reach the top ranks with it,
-    and the gather over their few rows is much cheaper than masking every row of every piece.
+    Per piece, an owner's score becomes best label + `weight` x min(second label, best label);
+    `best` and `piece` take the best piece after that bonus. Only the
+    `_SECOND_LABEL_OWNERS` owners with the best fused score get the bonus: it is at most
+    `weight` x their score, so no owner further down could reach the top ranks with it, and the
+    work stays on their few rows instead of every row of every piece.
     """
-    best = fused.max(axis=0)
     owners = np.flatnonzero(side.has_labels & (best > 0))
     if len(owners) > _SECOND_LABEL_OWNERS:
         owners = np.sort(owners[np.argpartition(-best[owners], _SECOND_LABEL_OWNERS - 1)[:_SECOND_LABEL_OWNERS]])
     if not len(owners):
-        return fused
+        return
     starts, stops = side.owner_ptr[owners], side.owner_ptr[owners + 1]
     lengths = stops - starts
     offsets = np.cumsum(lengths) - lengths
     rows = np.arange(int(lengths.sum())) - np.repeat(offsets, lengths) + np.repeat(starts, lengths)
     sub = row_fused[:, rows]
+    fused = np.maximum.reduceat(sub, offsets, axis=1)  # (pieces, owners): best label per piece
     # second-best label per owner: drop the rows that reach the owner's max, take the max again
-    top = np.repeat(fused[:, owners], lengths, axis=1)
+    top = np.repeat(fused, lengths, axis=1)
     second = np.maximum(np.maximum.reduceat(np.where(sub >= top, np.float32(-1.0), sub), offsets, axis=1), 0.0)
-    out = fused.copy()
-    out[:, owners] += weight * np.minimum(second, fused[:, owners])
-    return out
+    fused += weight * np.minimum(second, fused)
+    best_piece = np.argmax(fused, axis=0)
+    best[owners] = fused[best_piece, np.arange(len(owners))]
+    piece[owners] = best_piece
+
+
+def _encode(index: MatchingIndex, pieces: list[str]) -> NDArray[np.float32]:
+    if index.weights.embedding > 0 and pieces:
+        return index.encoder.encode([embedding_text(p) or p for p in pieces])
+    return np.zeros((len(pieces), 512), dtype=np.float32)
 
 
 def _prepare(index: MatchingIndex, text: str) -> tuple[list[str], NDArray[np.float32]]:
     pieces = split_pieces(text)
-    if not pieces:
-        return [], np.zeros((0, 512), dtype=np.float32)
-    if index.weights.embedding > 0:
-        qvecs = index.encoder.encode([embedding_text(p) or p for p in pieces])
-    else:
-        qvecs = np.zeros((len(pieces), 512), dtype=np.float32)
-    return pieces, qvecs
+    return pieces, _encode(index, pieces)
+
+
+_worker_lock = threading.Lock()
+_worker: tuple[int, ThreadPoolExecutor] | None = None
+
+
+def _side_worker() -> ThreadPoolExecutor:
+    """One background thread per process that scores the skill side while the caller scores occupations.
+
+    numpy releases the GIL inside its array loops and BLAS calls, so on two cores both sides of a
+    free-text query run at once (a 10-skill list: about 60 % of the sequential time). Created on
+    first use and per process: a forked server worker must not reuse its parent's thread.
+    """
+    global _worker
+    with _worker_lock:
+        if _worker is None or _worker[0] != os.getpid():
+            _worker = (os.getpid(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="wegweiser-skill-side"))
+        return _worker[1]
 
 
 def _best_label(side: LabelSide, owner: int, scores: NDArray[np.float32], piece: int) -> int:
@@ -352,7 +408,7 @@ def _best_fused_label(side: LabelSide, owner: int, result: _SideScores, piece: i
 
 
 def _evidence_for(side: LabelSide, owner: int, result: _SideScores, weights: FusionWeights) -> list[Evidence]:
-    piece = int(result.best_piece[owner])
+    piece = result.piece_of(owner)
     evidence: list[Evidence] = []
     for method, scores, weight in (
         ("embedding", result.emb_rows, weights.embedding),
@@ -367,12 +423,22 @@ def _evidence_for(side: LabelSide, owner: int, result: _SideScores, weights: Fus
     return evidence
 
 
-def _skill_scores(index: MatchingIndex, text: str, pieces: list[str], qvecs: NDArray[np.float32]) -> _SideScores:
+def _skill_pieces(text: str, pieces: list[str]) -> int:
+    """Index of the first piece the skill side scores."""
     if len(pieces) > 1 and sentence_count(text) > 1:
         # skills are short phrases that its sentences and clauses contain: scoring the whole
         # text of several sentences too only costs time (about half the lexical work)
-        pieces, qvecs = pieces[1:], qvecs[1:]
-    return _score_side(index.skills, pieces, qvecs, replace(index.weights, multi_label=0.0))
+        return 1
+    return 0
+
+
+def _skill_side(
+    index: MatchingIndex,
+    pieces: list[str],
+    qvecs: NDArray[np.float32],
+    lex_rows: NDArray[np.float32] | None = None,
+) -> _SideScores:
+    return _score_side(index.skills, pieces, qvecs, replace(index.weights, multi_label=0.0), lex_rows)
 
 
 def _display_label(index: MatchingIndex, uri: str, lang: str | None) -> str:
@@ -387,17 +453,37 @@ def _display_label(index: MatchingIndex, uri: str, lang: str | None) -> str:
 
 
 def _occupation_scores(
-    index: MatchingIndex, text: str, pieces: list[str], qvecs: NDArray[np.float32]
-) -> tuple[_SideScores, NDArray[np.float32], _SideScores | None]:
-    """Fused occupation scores, the final hybrid score per occupation and the skill scores (if used)."""
+    index: MatchingIndex, text: str
+) -> tuple[list[str], _SideScores, NDArray[np.float32], _SideScores | None] | None:
+    """Pieces, fused occupation scores, final hybrid score per occupation and skill scores (if used).
+
+    None for a text without pieces. When the text describes skills, the skill side is scored on
+    `_side_worker()` (its lexical part already while the pieces are encoded) and joined here.
+    """
+    pieces = split_pieces(text)
+    if not pieces:
+        return None
     weights = index.weights
-    occ = _score_side(index.occupations, pieces, qvecs, weights)
-    total = occ.best.copy()
-    skill_result: _SideScores | None = None
     # a bare job title names no skills: skip the (large) skill side to stay within the latency budget
     describes_skills = len(pieces) > 1 or len(text.split()) > _TITLE_WORDS
+    skill_job: Future[_SideScores] | None = None
     if weights.skills > 0 and len(index.essential_idx) and describes_skills:
-        skill_result = _skill_scores(index, text, pieces, qvecs)
+        # the worker takes the lexical passes (they need no vectors) while this thread encodes,
+        # then the skill side's embedding part while this thread finishes the occupation side
+        worker = _side_worker()
+        first = _skill_pieces(text, pieces)
+        skill_lex_job = worker.submit(_lexical_rows, index.skills, pieces[first:], weights)
+        qvecs = _encode(index, pieces)
+        # the worker runs jobs in order: `skill_lex_job` is done (or failed) before this one starts
+        skill_job = worker.submit(lambda: _skill_side(index, pieces[first:], qvecs[first:], skill_lex_job.result()))
+        occ = _score_side(index.occupations, pieces, qvecs, weights)
+    else:
+        qvecs = _encode(index, pieces)
+        occ = _score_side(index.occupations, pieces, qvecs, weights)
+    total = occ.best.copy()
+    skill_result: _SideScores | None = None
+    if skill_job is not None:
+        skill_result = skill_job.result()
         found = np.maximum(skill_result.best - weights.skill_floor, 0.0)
         per_occ = np.add.reduceat(
             np.append(found[index.essential_idx], 0.0), index.essential_ptr[:-1].clip(max=len(index.essential_idx))
@@ -405,19 +491,18 @@ def _occupation_scores(
         n_ess = np.diff(index.essential_ptr)
         per_occ = np.where(n_ess > 0, per_occ, 0.0) / np.sqrt(np.maximum(n_ess, 1))
         total = total + weights.skills * per_occ.astype(np.float32)
-
-    return occ, total, skill_result
+    return pieces, occ, total, skill_result
 
 
 def match_occupations(
     index: MatchingIndex, text: str, *, top: int = 10, lang: str | None = None
 ) -> list[OccupationMatch]:
     """Rank occupations for a job title or a free text in any supported language."""
-    pieces, qvecs = _prepare(index, text)
-    if not pieces or top <= 0:
+    scored = _occupation_scores(index, text) if top > 0 else None
+    if scored is None:
         return []
     weights = index.weights
-    occ, total, skill_result = _occupation_scores(index, text, pieces, qvecs)
+    _pieces, occ, total, skill_result = scored
 
     order = _rerank(index, text, occ, total, top)
     matches = []
@@ -448,7 +533,7 @@ def _skill_evidence(index: MatchingIndex, owner: int, skills: _SideScores) -> li
     found = found[np.argsort(-skills.best[found])][:3]
     evidence = []
     for skill in found:
-        piece = int(skills.best_piece[skill])
+        piece = skills.piece_of(int(skill))
         row = _best_fused_label(index.skills, int(skill), skills, piece)
         if row >= 0:
             label = index.skills.rows[row]
@@ -461,10 +546,10 @@ def occupation_candidates(index: MatchingIndex, text: str) -> tuple[list[int], N
 
     Used to train the re-ranker (`bench/matching_rerank.py`); needs an index with re-rank tables.
     """
-    pieces, qvecs = _prepare(index, text)
-    if not pieces or index.rerank_tables is None:
+    scored = _occupation_scores(index, text) if index.rerank_tables is not None else None
+    if scored is None:
         return [], np.zeros((0, 0))
-    occ, total, _skills = _occupation_scores(index, text, pieces, qvecs)
+    _pieces, occ, total, _skills = scored
     k = index.reranker.candidates if index.reranker is not None else 30
     cands, feats = _candidates_and_features(index, text, occ, total, k)
     return cands.tolist(), feats
@@ -486,7 +571,7 @@ def _candidates_and_features(
         candidates=cands,
         hybrid=total,
         fused_best=occ.best,
-        best_piece=occ.best_piece,
+        best_piece=occ.pieces_of(cands),
         emb_rows=occ.emb_rows,
         lex_rows=occ.lex_rows,
         query_key=lexical_key(text),
@@ -528,7 +613,8 @@ def match_skills(index: MatchingIndex, text: str, *, top: int = 20, lang: str | 
     pieces, qvecs = _prepare(index, text)
     if not pieces or top <= 0:
         return []
-    result = _skill_scores(index, text, pieces, qvecs)
+    first = _skill_pieces(text, pieces)
+    result = _skill_side(index, pieces[first:], qvecs[first:])
     matches = []
     for owner in _top(result.best, top):
         uri = index.skills.uris[owner]
