@@ -194,16 +194,42 @@ class Result:
         return sum(1 for r in self.ranks if 0 < r <= k) / max(len(self.ranks), 1)
 
 
-def evaluate(index: MatchingIndex, queries: list[Query]) -> Result:
+def evaluate(index: MatchingIndex, queries: list[Query], repeat: int = 1) -> Result:
+    """Ranks and per-query latency; with `repeat` > 1 a query's latency is the median of its runs."""
     ranks, latencies, cpu = [], [], []
     for q in queries:
-        t0, c0 = time.perf_counter(), time.process_time()
-        matches = match_occupations(index, q.text, top=10)
-        latencies.append((time.perf_counter() - t0) * 1000)
-        cpu.append((time.process_time() - c0) * 1000)
+        walls, cpus = [], []
+        for _ in range(max(repeat, 1)):
+            t0, c0 = time.perf_counter(), time.process_time()
+            matches = match_occupations(index, q.text, top=10)
+            walls.append((time.perf_counter() - t0) * 1000)
+            cpus.append((time.process_time() - c0) * 1000)
+        latencies.append(statistics.median(walls))
+        cpu.append(statistics.median(cpus))
         rank = next((i for i, m in enumerate(matches, start=1) if m.uri in q.expected), 0)
         ranks.append(rank)
     return Result(ranks, latencies, cpu)
+
+
+def reference_ms() -> float:
+    """Median time of a fixed memory-bound numpy workload shaped like one 10-skill query.
+
+    This shared machine's memory speed varies by up to 2x over minutes; printing this figure
+    beside the latencies shows whether a run was made in a slow phase.
+    """
+    rng = np.random.default_rng(SEED)
+    rows = rng.random((11, 113_601), dtype=np.float32)
+    order = rng.permutation(113_601)
+    starts = np.arange(0, 113_601, 8)
+    vectors = rng.random((128, 55_596), dtype=np.float32)
+    query = rng.random((11, 128), dtype=np.float32)
+    runs = []
+    for _ in range(7):
+        t0 = time.perf_counter()
+        np.maximum.reduceat(np.take(rows, order, axis=1).max(axis=0), starts)
+        query @ vectors
+        runs.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(runs)
 
 
 MODES = {
@@ -255,13 +281,14 @@ def run(args: argparse.Namespace) -> int:
         return tune(index, sets)
 
     base = index.weights
+    args.reference_ms = [reference_ms()]
     rows: dict[str, dict[str, Result]] = defaultdict(dict)
     for mode, weights in MODES.items():
         idx = index.with_weights(weights or (replace(base, rerank=False) if mode == "fusion" else base))
         if mode == "hybrid" and index.reranker is None:
             print("note: no re-ranker model (wegweiser/matching/data/reranker.json): hybrid = fusion")
         for s in sets:
-            rows[s.name][mode] = evaluate(idx, s.queries)
+            rows[s.name][mode] = evaluate(idx, s.queries, args.repeat if mode == "hybrid" else 1)
             if s.name == "crosslingual":
                 for lang in sorted({q.lang for q in s.queries}):
                     sub = [i for i, q in enumerate(s.queries) if q.lang == lang]
@@ -270,6 +297,7 @@ def run(args: argparse.Namespace) -> int:
                         [res.ranks[i] for i in sub], [res.latencies_ms[i] for i in sub], [res.cpu_ms[i] for i in sub]
                     )
 
+    args.reference_ms.append(reference_ms())
     report = format_report(rows, sets, args)
     print(report)
     if args.write_docs:
@@ -301,7 +329,10 @@ def format_report(rows: dict[str, dict[str, Result]], sets: list[EvalSet], args:
                 wall[key].append(t)
                 cpu[key].append(c)
     lines.append("")
-    lines.append("hybrid latency per query (one query -> top 10, incl. encoding), ms:")
+    lines.append(
+        f"hybrid latency per query (one query -> top 10, incl. encoding; median of {args.repeat} runs "
+        "of each query), ms:"
+    )
     lines.append("")
     lines.append("| queries | n | wall p50 | wall p95 | CPU p50 | CPU p95 |")
     lines.append("|---|---|---|---|---|---|")
@@ -313,7 +344,9 @@ def format_report(rows: dict[str, dict[str, Result]], sets: list[EvalSet], args:
     lines.append("")
     lines.append(
         f"(titles: the label sets and cross-lingual titles; free text: cross-lingual sentences and masked-skill "
-        f"lists of 3/5/10 skills, 4-11 pieces. "
+        f"lists of 3/5/10 skills, 4-11 pieces. CPU counts both threads of a query (the skill side runs on a "
+        f"second thread). Reference workload {args.reference_ms[0]:.1f} ms before and "
+        f"{args.reference_ms[-1]:.1f} ms after the runs (see `reference_ms`). "
         f"Load average {os.getloadavg()[0]:.1f} at the end of the run.)"
     )
     return "\n".join(lines)
@@ -376,6 +409,9 @@ def main() -> int:
         type=int,
         default=None,
         help="alternative skill labels sentence-encoded per skill (-1: all; default: the engine's setting)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per query for the hybrid latency (median per query)"
     )
     parser.add_argument("--write-docs", action="store_true", help="replace the section in docs/benchmarks.md")
     parser.add_argument("--cold", action="store_true", help="build the index in an empty temporary cache (timing)")
