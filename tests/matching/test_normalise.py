@@ -12,6 +12,7 @@ from wegweiser.matching.normalise import (
     lexical_key,
     script_of,
     split_pieces,
+    strip_qualification_words,
 )
 
 
@@ -152,3 +153,40 @@ def test_sentence_count():
     assert sentence_count("I drove trucks. Later I cooked.") == 2
     assert sentence_count("drive trucks; prepare meals; cut wood") == 3
     assert sentence_count("  ") == 0
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Staatlich geprüfter Techniker/Staatlich geprüfte Technikerin Fachrichtung Holztechnik",
+            "Techniker/ Technikerin Holztechnik",
+        ),
+        ("Geprüfte Fachkauffrau für Einkauf und Logistik", "Fachkauffrau für Einkauf und Logistik"),
+        ("staatlich anerkannter Erzieher", "Erzieher"),
+        ("Synthesetechniker/in (IHK) in der Chemie", "Synthesetechniker/in in der Chemie"),
+        ("Betriebswirtin (Hochschule) für Marketing", "Betriebswirtin für Marketing"),
+        ("Pferdewirt Schwerpunkt Rennreiten", "Pferdewirt Rennreiten"),
+        (
+            "Geprüfter Restaurator im Buchbinderhandwerk - Master Professional für Restaurierung im Handwerk",
+            "Restaurator im Buchbinderhandwerk",
+        ),
+    ],
+)
+def test_qualification_wording_is_dropped_from_queries(title, expected):
+    assert strip_qualification_words(title) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Koch", "Elektrikerin in Aleppo", "Kraftwerksmeister", "كنت نجارا في حلب", "Geprüfter", "Schwerpunkt"]
+)
+def test_text_without_qualification_wording_or_with_nothing_else_is_kept(text):
+    assert strip_qualification_words(text) == text
+
+
+def test_query_key_and_encoder_text_ignore_qualification_wording():
+    from wegweiser.matching.engine import query_embedding_text, query_key
+
+    assert query_key("Staatlich geprüfte Technikerin Fachrichtung Holztechnik") == query_key("Technikerin Holztechnik")
+    assert query_embedding_text("Geprüfter Koch (IHK)") == "Koch"
+    assert query_embedding_text("Geprüfter") == "Geprüfter"

@@ -28,7 +28,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from wegweiser.matching.index import Encoder, LabelRow, LabelSide, build_side, default_encoder
-from wegweiser.matching.normalise import embedding_text, lexical_key, script_of, sentence_count, split_pieces
+from wegweiser.matching.normalise import (
+    embedding_text,
+    lexical_key,
+    script_of,
+    sentence_count,
+    split_pieces,
+    strip_qualification_words,
+)
 from wegweiser.matching.rerank import (
     KNN_CANDIDATES,
     RERANKER_PATH,
@@ -289,7 +296,7 @@ def _lexical_rows(side: LabelSide, pieces: list[str], weights: FusionWeights) ->
     lex_rows = np.zeros((len(pieces), len(side.rows)), dtype=np.float32)
     if weights.lexical > 0 and len(side.rows):
         for j, piece in enumerate(pieces):
-            cos, cov = side.lexicon.scores(lexical_key(piece))
+            cos, cov = side.lexicon.scores(query_key(piece))
             cov *= weights.coverage
             np.take(np.maximum(cos, cov, out=cos), side.lex_of_row, out=lex_rows[j])
     return lex_rows
@@ -362,9 +369,19 @@ def _add_second_label(
     piece[owners] = best_piece
 
 
+def query_key(text: str) -> str:
+    """Lexical key of a query (or piece): qualification wording dropped, then folded like the labels."""
+    return lexical_key(strip_qualification_words(text))
+
+
+def query_embedding_text(text: str) -> str:
+    """What the sentence encoder sees of a query (or piece)."""
+    return embedding_text(strip_qualification_words(text)) or text
+
+
 def _encode(index: MatchingIndex, pieces: list[str]) -> NDArray[np.float32]:
     if index.weights.embedding > 0 and pieces:
-        return index.encoder.encode([embedding_text(p) or p for p in pieces])
+        return index.encoder.encode([query_embedding_text(p) for p in pieces])
     return np.zeros((len(pieces), 512), dtype=np.float32)
 
 
@@ -574,7 +591,7 @@ def _candidates_and_features(
         best_piece=occ.pieces_of(cands),
         emb_rows=occ.emb_rows,
         lex_rows=occ.lex_rows,
-        query_key=lexical_key(text),
+        query_key=query_key(text),
         knn=knn,
     )
 

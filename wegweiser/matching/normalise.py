@@ -30,6 +30,7 @@ __all__ = [
     "script_of",
     "sentence_count",
     "split_pieces",
+    "strip_qualification_words",
 ]
 
 # --- German gender notation -------------------------------------------------------------
@@ -305,6 +306,29 @@ def embedding_text(text: str) -> str:
         folded_seen.append(folded)
         kept.append(part)
     return re.sub(r"\s+", " ", " ".join(kept)).strip()
+
+
+# German qualification wording that many BA titles share ("Staatlich geprüfter Techniker
+# Fachrichtung Holztechnik Schwerpunkt …", "… (IHK)", "… - Master Professional für …"): in a query it
+# pulls the title towards every sibling title with the same wording instead of its own subject
+_QUALIFICATION_WORDS = re.compile(
+    r"\b(?:staatlich\s+)?(?:anerkannte[rn]?\s+|geprüfte[rn]?\s+)+"
+    r"|\((?:ihk|hwk|hochschule|fachschule|fh|uni)\)"
+    r"|\b(?:fachrichtung|schwerpunkt)\b"
+    r"|\s-\s(?:master|bachelor) professional\b.*$",
+    re.IGNORECASE,
+)
+
+
+def strip_qualification_words(text: str) -> str:
+    """A query without German qualification wording; the text itself if nothing else is left.
+
+    "Staatlich geprüfte Technikerin Fachrichtung Holztechnik" -> "Technikerin Holztechnik".
+    Applied to queries only (labels keep their wording): chosen on the dev split of BA titles
+    (MRR 0.613 -> 0.631 over all 473 dev titles, German hard labels unchanged).
+    """
+    stripped = re.sub(r"\s+", " ", _QUALIFICATION_WORDS.sub(" ", text)).strip()
+    return stripped or text
 
 
 def lexical_key(text: str) -> str:
