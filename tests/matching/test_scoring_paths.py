@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from wegweiser.matching import engine
 from wegweiser.matching.engine import MatchingIndex, build_index, match_occupations, match_skills
 from wegweiser.matching.index import segment_max
+from wegweiser.matching.normalise import split_pieces
 
 from .fixtures import CURATED_TSV, fixture_snapshot
 
@@ -121,3 +122,21 @@ def test_the_worker_is_made_anew_in_a_forked_process(monkeypatch):
 def test_match_skills_still_finds_skills_of_every_sentence(index):
     uris = {m.uri for m in match_skills(index, FREE_TEXT, top=10)}
     assert len(uris) >= 2
+
+
+def test_a_comma_list_of_skills_is_scored_by_its_items_like_a_semicolon_list():
+    assert engine._skill_pieces("Holz zuschneiden; Lkw fahren", split_pieces("Holz zuschneiden; Lkw fahren")) == 1
+    listing = "Holz zuschneiden, Mahlzeiten zubereiten, Lkw fahren"
+    pieces = split_pieces(listing)
+    assert pieces[0] == listing and len(pieces) == 4
+    assert engine._skill_pieces(listing, pieces) == 1
+    # one statement of two clauses: a skill phrase may span them ("Fahrzeuge warten und reparieren")
+    sentence = "Ich habe Holz zugeschnitten und Möbel gebaut"
+    assert engine._skill_pieces(sentence, split_pieces(sentence)) == 0
+
+
+def test_every_item_of_a_skill_list_is_found_without_the_whole_text(index):
+    from .fixtures import SKILL_COOKING, SKILL_DRIVING, SKILL_WOOD
+
+    found = [m.uri for m in match_skills(index, "Holz zuschneiden, Mahlzeiten zubereiten, Lkw fahren", top=3)]
+    assert set(found) == {SKILL_WOOD, SKILL_COOKING, SKILL_DRIVING}

@@ -64,6 +64,7 @@ CURATED_PATH = Path(__file__).parent / "data" / "curated_occupations.tsv"
 ExcludeFn = Callable[[str, Label], bool]
 _TITLE_WORDS = 5
 _SECOND_LABEL_OWNERS = 300  # owners that get the second-label bonus (see _add_second_label)
+_ENUMERATION_PIECES = 4  # the whole text plus three or more clauses: a list, not one statement
 # Skill labels that get a sentence vector: the preferred labels (en, de) plus at most this many
 # alternative labels per skill; every label stays in the lexical index. See docs/matching.md.
 SKILL_ALT_VECTORS: int | None = 0
@@ -442,9 +443,10 @@ def _evidence_for(side: LabelSide, owner: int, result: _SideScores, weights: Fus
 
 def _skill_pieces(text: str, pieces: list[str]) -> int:
     """Index of the first piece the skill side scores."""
-    if len(pieces) > 1 and sentence_count(text) > 1:
+    if len(pieces) > 1 and (sentence_count(text) > 1 or len(pieces) >= _ENUMERATION_PIECES):
         # skills are short phrases that its sentences and clauses contain: scoring the whole
-        # text of several sentences too only costs time (about half the lexical work)
+        # text of several sentences (a list split by ";" is several) too only costs time, and
+        # a list of three or more things split by commas or "und" is treated the same way
         return 1
     return 0
 
