@@ -41,6 +41,9 @@ if not SECRET_KEY:
 
     raise ImproperlyConfigured("Set WEGWEISER_SECRET_KEY (or WEGWEISER_DEBUG=1 for local development).")
 
+# Old keys after a rotation: signed values and recovery-code digests made with them stay valid.
+SECRET_KEY_FALLBACKS = env_list("WEGWEISER_SECRET_KEY_FALLBACKS", "")
+
 ALLOWED_HOSTS = env_list("WEGWEISER_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("WEGWEISER_CSRF_TRUSTED_ORIGINS", "")
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.factories import PASSWORD
+from wegweiser.accounts.recovery import code_digest
 
 RECOVERY = [f"rcode{n:03d}" for n in range(10)]
 
@@ -21,8 +24,13 @@ def enrol(user) -> TOTPDevice:
     """A confirmed authenticator plus the ten recovery codes in RECOVERY."""
     device = TOTPDevice.objects.create(user=user, name="Authenticator", confirmed=True)
     static = StaticDevice.objects.create(user=user, name="Wiederherstellungscodes", confirmed=True)
-    StaticToken.objects.bulk_create([StaticToken(device=static, token=t) for t in RECOVERY])
+    StaticToken.objects.bulk_create([StaticToken(device=static, token=code_digest(t)) for t in RECOVERY])
     return device
+
+
+def shown_codes(page: str) -> list[str]:
+    """The recovery codes a page lists."""
+    return re.findall(r"<li><code>([a-z2-7]+)</code></li>", page)
 
 
 def password_login(client, username: str, password: str = PASSWORD, **extra):

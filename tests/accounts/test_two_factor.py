@@ -11,7 +11,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
-from tests.accounts.helpers import RECOVERY, code, enrol, password_login, session_key
+from tests.accounts.helpers import RECOVERY, code, enrol, password_login, session_key, shown_codes
+from wegweiser.accounts.recovery import code_digest
 from wegweiser.audit.models import AuditEvent
 
 ROLES = ["admin", "caseworker", "trainer", "partner", "funder", "other_org_admin"]
@@ -127,12 +128,15 @@ def test_enrolment_with_correct_code_confirms_and_shows_recovery_codes_once(clie
     assert AuditEvent.objects.filter(action="2fa_enrolled", actor=personas.caseworker).count() == 1
 
     page = client.get(response["Location"]).content.decode()
-    tokens = list(StaticToken.objects.filter(device__user=personas.caseworker).values_list("token", flat=True))
-    assert len(tokens) == 10
-    assert all(f"<code>{t}</code>" in page for t in tokens)
+    codes = shown_codes(page)
+    stored = set(StaticToken.objects.filter(device__user=personas.caseworker).values_list("token", flat=True))
+    assert len(codes) == len(set(codes)) == 10
+    # the database holds keyed digests only: a copy of it does not reveal a usable code
+    assert stored == {code_digest(c) for c in codes}
+    assert not stored & set(codes)
     assert 'href="/participants/"' in page
     again = client.get(CODES).content.decode()
-    assert not any(t in again for t in tokens)
+    assert not any(c in again for c in codes)
     assert "Noch 10 unbenutzte Wiederherstellungscodes." in again
     assert client.get("/participants/").status_code == 200
 
@@ -258,10 +262,11 @@ def test_recovery_codes_can_be_renewed_and_old_ones_stop_working(client, persona
     assert response.status_code == 302
     assert response["Location"] == CODES
     page = client.get(CODES).content.decode()
-    tokens = list(StaticToken.objects.filter(device__user=personas.caseworker).values_list("token", flat=True))
-    assert len(tokens) == 10
-    assert not set(tokens) & set(RECOVERY)
-    assert all(t in page for t in tokens)
+    codes = shown_codes(page)
+    stored = set(StaticToken.objects.filter(device__user=personas.caseworker).values_list("token", flat=True))
+    assert len(codes) == 10
+    assert not set(codes) & set(RECOVERY)
+    assert stored == {code_digest(c) for c in codes}
     assert AuditEvent.objects.filter(action="recovery_renewed", actor=personas.caseworker).count() == 1
 
 
@@ -271,7 +276,7 @@ def test_renewal_needs_a_verified_session(client, personas):
     response = client.post(CODES)
     assert response.status_code == 302
     assert response["Location"] == "/accounts/2fa/?next=/accounts/2fa/recovery-codes/"
-    assert set(StaticToken.objects.values_list("token", flat=True)) == set(RECOVERY)
+    assert set(StaticToken.objects.values_list("token", flat=True)) == {code_digest(c) for c in RECOVERY}
 
 
 # --- role tests for the user's own pages (anyone logged in; anonymous -> login) -------------------------

@@ -15,6 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wegweiser.audit.services import audit_record
 
 from .models import Organisation, Role, Team, User
+from .recovery import candidate_digests, code_digest, normalise_code
 
 
 def user_create(
@@ -143,7 +144,8 @@ def _recovery_codes_replace(user: User) -> list[str]:
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name="Wiederherstellungscodes", confirmed=True)
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    # only keyed digests are stored (wegweiser/accounts/recovery.py); the codes are shown once
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=code_digest(code)) for code in codes])
     return codes
 
 
@@ -153,7 +155,7 @@ def two_factor_enrol_confirm(*, user: User, device: TOTPDevice, token: str) -> l
         raise PermissionDenied
     with transaction.atomic():
         device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
-        if not device.verify_token(_normalise_token(token)):
+        if not device.verify_token(normalise_code(token)):
             audit_record(actor=user, action="2fa_failed", obj=user, detail="enrolment code wrong")
             return None
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
@@ -164,17 +166,13 @@ def two_factor_enrol_confirm(*, user: User, device: TOTPDevice, token: str) -> l
     return codes
 
 
-def _normalise_token(token: str) -> str:
-    return "".join(token.split()).replace("-", "").lower()
-
-
 def two_factor_verify(*, user: User, token: str) -> Device | None:
     """Check a 6-digit TOTP code or a single-use recovery code. Returns the device that accepted it.
 
     A recovery code is deleted when used. Failures and used recovery codes are audited. Repeated failures
     are slowed down by django-otp's throttling (the delay doubles with every failure).
     """
-    token = _normalise_token(token)
+    token = normalise_code(token)
     device: Device | None
     with transaction.atomic():
         if token.isdigit() and len(token) == 6:
@@ -183,6 +181,8 @@ def two_factor_verify(*, user: User, token: str) -> Device | None:
         else:
             device = StaticDevice.objects.select_for_update().filter(user=user, confirmed=True).first()
             kind = "recovery"
+        if kind == "recovery" and device is not None and token:
+            token = _stored_digest(device, token)
         if device is None or not token or not device.verify_token(token):
             audit_record(actor=user, action="2fa_failed", obj=user, detail=kind)
             return None
@@ -190,6 +190,13 @@ def two_factor_verify(*, user: User, token: str) -> Device | None:
             left = StaticToken.objects.filter(device=device).count()
             audit_record(actor=user, action="recovery_used", obj=user, detail=f"remaining={left}")
     return device
+
+
+def _stored_digest(device: StaticDevice, code: str) -> str:
+    """The digest of `code` that `device` holds (codes made before a key rotation), else the current one."""
+    digests = candidate_digests(code)
+    held = set(device.token_set.filter(token__in=digests).values_list("token", flat=True))
+    return next((digest for digest in digests if digest in held), digests[0])
 
 
 def recovery_codes_regenerate(*, user: User) -> list[str]:
