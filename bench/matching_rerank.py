@@ -127,11 +127,16 @@ def main() -> int:
                 return split_of(text) == "train" and fold_of(text, args.folds) == fold
 
             sets, hidden = build_sets(
-                snapshot, "train", args.sample // args.folds, member=member, skill_sample=60 // args.folds * 2
+                snapshot,
+                "train",
+                args.sample // args.folds,
+                member=member,
+                skill_sample=60 // args.folds * 2,
+                paragraphs=False,
             )
             print(f"fold {fold}: {sum(len(s.queries) for s in sets)} queries, {len(hidden)} hidden labels", flush=True)
             train += collect(snapshot, sets, hidden)
-        sets, hidden = build_sets(snapshot, "dev", args.dev_sample, skill_sample=args.dev_sample // 5)
+        sets, hidden = build_sets(snapshot, "dev", args.dev_sample, skill_sample=args.dev_sample // 5, paragraphs=False)
         print(f"dev: {sum(len(s.queries) for s in sets)} queries", flush=True)
         dev = collect(snapshot, sets, hidden)
         if cache is not None:

@@ -124,19 +124,47 @@ def test_match_skills_still_finds_skills_of_every_sentence(index):
     assert len(uris) >= 2
 
 
-def test_a_comma_list_of_skills_is_scored_by_its_items_like_a_semicolon_list():
-    assert engine._skill_pieces("Holz zuschneiden; Lkw fahren", split_pieces("Holz zuschneiden; Lkw fahren")) == 1
-    listing = "Holz zuschneiden, Mahlzeiten zubereiten, Lkw fahren"
-    pieces = split_pieces(listing)
-    assert pieces[0] == listing and len(pieces) == 4
-    assert engine._skill_pieces(listing, pieces) == 1
-    # one statement of two clauses: a skill phrase may span them ("Fahrzeuge warten und reparieren")
-    sentence = "Ich habe Holz zugeschnitten und Möbel gebaut"
-    assert engine._skill_pieces(sentence, split_pieces(sentence)) == 0
+class RecordingEncoder:
+    """Wraps the real encoder and remembers every text it was asked to encode."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.seen: list[str] = []
+
+    def encode(self, texts):
+        self.seen.extend(texts)
+        return self.inner.encode(texts)
 
 
-def test_every_item_of_a_skill_list_is_found_without_the_whole_text(index):
-    from .fixtures import SKILL_COOKING, SKILL_DRIVING, SKILL_WOOD
+def test_the_whole_of_a_text_of_several_sentences_is_the_mean_of_its_parts(index):
+    recorder = RecordingEncoder(index.encoder)
+    recording = replace(index, encoder=recorder)
+    pieces, qvecs = engine._prepare(recording, FREE_TEXT)
+    assert recorder.seen == [engine.query_embedding_text(p) for p in pieces[1:]]  # not the whole text
+    mean = qvecs[1:].mean(axis=0)
+    np.testing.assert_allclose(qvecs[0], mean / np.linalg.norm(mean), rtol=1e-5, atol=1e-6)
+    assert np.isclose(np.linalg.norm(qvecs[0]), 1.0, atol=1e-5)
 
-    found = [m.uri for m in match_skills(index, "Holz zuschneiden, Mahlzeiten zubereiten, Lkw fahren", top=3)]
-    assert set(found) == {SKILL_WOOD, SKILL_COOKING, SKILL_DRIVING}
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heating, ventilation and air conditioning technician",  # a title with commas and "and"
+        "Ich habe Holz zugeschnitten, Möbel gebaut und Türen eingesetzt",  # one sentence
+    ],
+)
+def test_a_title_or_one_sentence_is_encoded_as_a_whole(index, text):
+    recorder = RecordingEncoder(index.encoder)
+    pieces, qvecs = engine._prepare(replace(index, encoder=recorder), text)
+    assert len(pieces) >= 3
+    assert len(recorder.seen) == len(pieces)
+    np.testing.assert_allclose(qvecs[0], index.encoder.encode([engine.query_embedding_text(pieces[0])])[0], atol=1e-6)
+
+
+def test_sentences_make_a_text_composite_commas_and_und_do_not():
+    for text in ("Holz zuschneiden; Lkw fahren", "Ich war Koch. Ich habe gekocht.", "Tischler\nKoch"):
+        assert engine._composite(text, split_pieces(text)), text
+        assert engine._skill_pieces(text, split_pieces(text)) == 1
+    for text in ("Holz zuschneiden, Mahlzeiten zubereiten, Lkw fahren", "Koch", "Maler und Lackierer"):
+        assert not engine._composite(text, split_pieces(text)), text
+        assert engine._skill_pieces(text, split_pieces(text)) == 0
