@@ -142,6 +142,16 @@ def test_referral_refuses(personas, restricted, ngo):
                                          shared_fields=[])
 
 
+def test_consent_request_refuses_but_a_given_consent_can_be_recorded(personas, restricted, ngo):
+    with pytest.raises(ProcessingRestricted):
+        partner_services.consent_request(actor=personas.caseworker, participant=restricted, organisation=ngo,
+                                         purpose="referral")
+    assert not restricted.partner_consents.exists()
+    consent = partner_services.consent_record(actor=personas.caseworker, participant=restricted, organisation=ngo,
+                                              purpose="referral", method="in_person", language="de")
+    assert consent.status == "given"
+
+
 def test_plan_changes_refuse(personas, own_participant):
     draft = plan_services.plan_draft_create(actor=personas.caseworker, participant=own_participant)
     services.restriction_set(actor=personas.caseworker, participant=own_participant, reason="Widerspruch")
@@ -275,6 +285,11 @@ def test_view_plan_draft_refused(cw_client, restricted):
 def test_view_referral_refused(cw_client, restricted, ngo):
     _refused(cw_client.post(reverse("partners:referral_create", args=[restricted.pk]),
                             {"organisation": ngo.pk, "shared_fields": ["name"]}))
+
+
+def test_view_consent_request_refused(cw_client, restricted, ngo):
+    _refused(cw_client.post(reverse("partners:consents", args=[restricted.pk]),
+                            {"organisation": ngo.pk, "purpose": "referral", "method": "request", "language": "de"}))
 
 
 def test_view_enrol_refused(cw_client, restricted, course):

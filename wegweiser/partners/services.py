@@ -122,8 +122,14 @@ def _ext(upload: UploadedFile) -> str:
 
 
 def consent_request(*, actor: Any, participant: Participant, organisation: Organisation, purpose: str) -> Consent:
-    """Ask the participant in self-service; nothing flows until they agree."""
+    """Ask the participant in self-service; nothing flows until they agree.
+
+    Refused while the file is restricted: a request prepares a referral, and referrals are blocked
+    then. A consent the person gives on paper may still be recorded (`consent_record`): it is their
+    own declaration, and Art. 18(2) GDPR allows processing with consent.
+    """
     _require_change(actor, participant)
+    ensure_not_restricted(participant)
     _require_partner_org(organisation)
     text = consent_text_current(purpose, participant.preferred_language)
     with transaction.atomic():
