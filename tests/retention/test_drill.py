@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import shutil
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
@@ -25,9 +28,14 @@ from wegweiser.participants.models import ContactNote, Participant
 from wegweiser.partners.models import Consent
 from wegweiser.reporting import selectors as reporting
 from wegweiser.retention import erasure_log
+from wegweiser.retention.dbcopy import BackupError
 from wegweiser.retention.services import database_backup, database_restore, erasures_reapply, retention_run
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def media_file(consent) -> Path:
+    return Path(settings.MEDIA_ROOT) / consent.form_file.name
 
 
 def report_figures(world, user):
@@ -38,12 +46,15 @@ def report_figures(world, user):
 
 def drill(tmp_path, world, personas, jobcenter):
     leaving = exited_participant(jobcenter, personas.caseworker)
-    fill_every_category(leaving, personas.caseworker)
+    leavers_form = media_file(fill_every_category(leaving, personas.caseworker).consent)
     staying = world.people[0]
+    stayers_form = media_file(fill_every_category(staying, personas.caseworker).consent)
     figures = report_figures(world, personas.admin)
 
     backup = database_backup(actor=personas.admin, output=tmp_path / "before.backup")
     assert backup.path.exists() and (tmp_path / "before.backup.json").exists()
+    assert backup.media_files == 2 and backup.media_path == tmp_path / "before.backup.media.tar"
+    stayers_form.unlink()  # a lost disk: the form must come back with the restore
 
     # After the backup: ordinary work, then the retention run five years on erases the leaver and, the
     # clock being that far ahead, every audit row older than three years (all of them, so far).
@@ -56,7 +67,13 @@ def drill(tmp_path, world, personas, jobcenter):
     audit_before_restore = list(AuditEvent.objects.order_by("id").values_list("id", "at", "action", "detail"))
     assert Participant.objects.get(pk=leaving.pk).given_name == "Anonymisiert"
 
+    assert not leavers_form.exists()  # erased with the leaver's documents
     result = database_restore(actor="drill", path=backup.path)
+    assert result.warnings == []
+    # the uploaded files came back with the database, but the leaver's erased form is gone again
+    assert stayers_form.read_bytes() == b"%PDF-1.4 signed"
+    assert not leavers_form.exists()
+    assert result.media_restored == 2
 
     # The erasures are in force again, without anyone running anything by hand.
     after = Participant.objects.get(pk=leaving.pk)
@@ -103,12 +120,38 @@ def test_backup_and_restore_commands(tmp_path, personas):
     target = tmp_path / "cmd.backup"
     call_command("backup", "--output", str(target), stdout=out)
     assert f"backup written to {target}" in out.getvalue()
+    assert "0 uploaded files in" in out.getvalue()
     event = AuditEvent.objects.filter(object_type="database", action="export").get()
     assert event.actor_name.startswith("manage.py backup (") and str(target) in event.detail
     with pytest.raises(Exception, match="exists already"):
         call_command("backup", "--output", str(target))
     call_command("restore", str(target), "--yes", stdout=out)
     assert "erasure log: 0 entries" in out.getvalue()
+    assert "0 uploaded files put back" in out.getvalue()
     assert AuditEvent.objects.filter(object_type="database", action="update",
                                      actor_name__startswith="manage.py restore (").count() == 1
     assert AuditEvent.objects.filter(object_type="database", action="export").count() == 1
+
+
+def test_a_damaged_file_archive_stops_the_restore_before_the_database_changes(tmp_path, personas, own_participant):
+    backup = database_backup(actor=personas.admin, output=tmp_path / "damaged.backup")
+    ContactNoteFactory(participant=own_participant, author=personas.caseworker, text="nach der Sicherung")
+    backup.media_path.write_bytes(b"not a tar archive" * 100)
+    with pytest.raises(BackupError, match=r"damaged\.backup\.media\.tar"):
+        database_restore(actor="drill", path=backup.path)
+    assert ContactNote.objects.filter(text="nach der Sicherung").exists()
+    backup.media_path.unlink()
+    with pytest.raises(BackupError, match="no file archive"):
+        database_restore(actor="drill", path=backup.path)
+    assert ContactNote.objects.filter(text="nach der Sicherung").exists()
+
+
+def test_a_backup_from_before_file_archives_restores_with_a_warning(tmp_path, personas):
+    backup = database_backup(actor=personas.admin, output=tmp_path / "old.backup")
+    meta_path = tmp_path / "old.backup.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    del meta["media"], meta["media_files"]
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    result = database_restore(actor="drill", path=backup.path)
+    assert result.warnings == ["the backup has no file archive: uploaded files were not restored"]
+    assert result.media_restored == 0

@@ -43,7 +43,7 @@ def _run(command: list[str], env: dict[str, str]) -> None:
         raise BackupError(f"{command[0]} failed ({result.returncode}): {result.stderr.strip()[:2000]}")
 
 
-def _fsync(path: Path) -> None:
+def fsync(path: Path) -> None:
     with path.open("rb") as handle:
         os.fsync(handle.fileno())
 
@@ -64,7 +64,8 @@ def dump(path: Path) -> None:
             target.close()
     else:
         raise BackupError(f"backups of {connection.vendor} are not supported")
-    _fsync(partial)
+    os.chmod(partial, 0o600)  # the copy holds every case file
+    fsync(partial)
     os.replace(partial, path)
 
 

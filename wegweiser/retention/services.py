@@ -34,7 +34,7 @@ from wegweiser.partners.models import Consent, FollowUpTask, Referral
 from wegweiser.programmes.models import CaseworkerTask, Enrolment
 from wegweiser.reporting.models import Outcome
 
-from . import dbcopy, erasure_log, selectors
+from . import dbcopy, erasure_log, mediacopy, selectors
 from .dbcopy import BackupError
 from .erasure_log import ErasureEntry
 from .models import LegalHold
@@ -374,6 +374,8 @@ def erasures_reapply(*, actor: Any = REAPPLY_ACTOR, entries: Iterable[ErasureEnt
 class BackupResult:
     path: Path
     audit_max_id: int
+    media_path: Path | None = None
+    media_files: int = 0
 
 
 @dataclass
@@ -382,10 +384,15 @@ class RestoreResult:
     carried_over: int
     reapply: ReapplyReport | None
     warnings: list[str] = field(default_factory=list)
+    media_restored: int = 0
 
 
 def _meta_path(path: Path) -> Path:
     return path.with_name(path.name + ".json")
+
+
+def _media_path(path: Path) -> Path:
+    return path.with_name(path.name + ".media.tar")
 
 
 def default_backup_path() -> Path:
@@ -395,18 +402,21 @@ def default_backup_path() -> Path:
 
 
 def database_backup(*, actor: Any, output: Path | None = None) -> BackupResult:
-    """Copy the whole database to `output`. The audit row for the backup is written first, so the copy
-    contains it; a small `<output>.json` beside the copy records the last audit id it holds."""
+    """Copy the whole database to `output` and the uploaded files to `<output>.media.tar`. The audit row
+    for the backup is written first, so the copy contains it; a small `<output>.json` beside the copy
+    records the last audit id it holds and the file archive."""
     path = Path(output) if output else default_backup_path()
     if path.exists():
         raise BackupError(f"{path} exists already; choose another --output")
     event = audit_record(actor=actor, action="export", object_type="database",
                          detail=f"Datensicherung nach {path}"[:300])
     dbcopy.dump(path)
+    media = _media_path(path)
+    media_files = mediacopy.dump(Path(settings.MEDIA_ROOT), media)
     meta = {"created_at": timezone.now().isoformat(), "vendor": connection.vendor, "audit_max_id": event.pk,
-            "file": path.name}
+            "file": path.name, "media": media.name, "media_files": media_files}
     _meta_path(path).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    return BackupResult(path=path, audit_max_id=event.pk)
+    return BackupResult(path=path, audit_max_id=event.pk, media_path=media, media_files=media_files)
 
 
 def _audit_rows_after(audit_max_id: int) -> list[dict[str, Any]]:
@@ -445,16 +455,24 @@ def database_restore(*, actor: Any, path: Path, reapply: bool = True) -> Restore
     path = Path(path)
     warnings: list[str] = []
     rows: list[dict[str, Any]] = []
+    meta: dict[str, Any] = {}
     meta_path = _meta_path(path)
     if meta_path.exists():
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         rows = _audit_rows_after(int(meta["audit_max_id"]))
     else:
         warnings.append(f"{meta_path} missing: audit rows written since the backup could not be carried over")
+    media = path.with_name(meta["media"]) if meta.get("media") else None
+    if media is None:
+        warnings.append("the backup has no file archive: uploaded files were not restored")
+    else:
+        mediacopy.check(media, Path(settings.MEDIA_ROOT))  # a bad archive stops here, before any change
     dbcopy.load(path)
     carried = _carry_over(rows)
+    # before the erasures are re-applied, so that they delete the files of erased persons again
+    restored = mediacopy.load(media, Path(settings.MEDIA_ROOT)) if media is not None else 0
     audit_record(actor=actor, action="update", object_type="database",
-                 detail=f"Wiederherstellung aus {path.name}; {carried} Protokolleinträge seit der Sicherung übernommen"
-                 [:300])
+                 detail=(f"Wiederherstellung aus {path.name}; {carried} Protokolleinträge seit der Sicherung "
+                         f"übernommen; {restored} Dateien zurückgelegt")[:300])
     report = erasures_reapply(actor=REAPPLY_ACTOR) if reapply else None
-    return RestoreResult(path=path, carried_over=carried, reapply=report, warnings=warnings)
+    return RestoreResult(path=path, carried_over=carried, reapply=report, warnings=warnings, media_restored=restored)

@@ -12,8 +12,8 @@ from ._actor import command_actor
 
 
 class Command(BaseCommand):
-    help = ("Back up the whole database (PostgreSQL: pg_dump custom format; SQLite: the sqlite3 backup API). "
-            "Audited. Default location: WEGWEISER_BACKUP_DIR.")
+    help = ("Back up the whole database (PostgreSQL: pg_dump custom format; SQLite: the sqlite3 backup API) and the "
+            "uploaded files (a tar beside it). Audited. Default location: WEGWEISER_BACKUP_DIR.")
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--output", type=Path, default=None, help="File to write (must not exist).")
@@ -23,4 +23,5 @@ class Command(BaseCommand):
             result = database_backup(actor=command_actor("backup"), output=options["output"])
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(f"backup written to {result.path} (audit rows up to id {result.audit_max_id})")
+        self.stdout.write(f"backup written to {result.path} (audit rows up to id {result.audit_max_id}); "
+                          f"{result.media_files} uploaded files in {result.media_path}")

@@ -33,7 +33,8 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         for warning in result.warnings:
             self.stderr.write(f"warning: {warning}")
-        self.stdout.write(f"restored {result.path}; {result.carried_over} audit rows since the backup kept")
+        self.stdout.write(f"restored {result.path}; {result.carried_over} audit rows since the backup kept; "
+                          f"{result.media_restored} uploaded files put back")
         if result.reapply is None:
             self.stdout.write("erasures NOT re-applied: run `manage.py reapply_erasures` before opening the service")
         else:
