@@ -155,3 +155,15 @@ def test_a_backup_from_before_file_archives_restores_with_a_warning(tmp_path, pe
     result = database_restore(actor="drill", path=backup.path)
     assert result.warnings == ["the backup has no file archive: uploaded files were not restored"]
     assert result.media_restored == 0
+
+
+def test_a_backup_whose_files_cannot_be_archived_leaves_no_database_copy(tmp_path, personas, monkeypatch):
+    from wegweiser.retention import mediacopy
+
+    def full_disk(media_root, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(mediacopy, "dump", full_disk)
+    with pytest.raises(BackupError, match="No space left"):
+        database_backup(actor=personas.admin, output=tmp_path / "full.backup")
+    assert not (tmp_path / "full.backup").exists() and not (tmp_path / "full.backup.json").exists()

@@ -21,15 +21,19 @@ def dump(media_root: Path, target: Path) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     count = 0
-    with tarfile.open(partial, "w") as archive:
-        if media_root.is_dir():
-            for path in sorted(media_root.rglob("*")):
-                if path.is_file() and not path.is_symlink():
-                    archive.add(path, arcname=path.relative_to(media_root).as_posix(), recursive=False)
-                    count += 1
-    os.chmod(partial, 0o600)
-    fsync(partial)
-    os.replace(partial, target)
+    try:
+        with tarfile.open(partial, "w") as archive:
+            os.chmod(partial, 0o600)
+            if media_root.is_dir():
+                for path in sorted(media_root.rglob("*")):
+                    if path.is_file() and not path.is_symlink():
+                        archive.add(path, arcname=path.relative_to(media_root).as_posix(), recursive=False)
+                        count += 1
+        fsync(partial)
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return count
 
 

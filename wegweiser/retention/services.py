@@ -412,7 +412,11 @@ def database_backup(*, actor: Any, output: Path | None = None) -> BackupResult:
                          detail=f"Datensicherung nach {path}"[:300])
     dbcopy.dump(path)
     media = _media_path(path)
-    media_files = mediacopy.dump(Path(settings.MEDIA_ROOT), media)
+    try:
+        media_files = mediacopy.dump(Path(settings.MEDIA_ROOT), media)
+    except OSError as exc:
+        path.unlink(missing_ok=True)  # no database copy without its files
+        raise BackupError(f"uploaded files could not be archived to {media}: {exc}") from exc
     meta = {"created_at": timezone.now().isoformat(), "vendor": connection.vendor, "audit_max_id": event.pk,
             "file": path.name, "media": media.name, "media_files": media_files}
     _meta_path(path).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
