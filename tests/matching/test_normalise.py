@@ -12,7 +12,10 @@ from wegweiser.matching.normalise import (
     lexical_key,
     script_of,
     split_pieces,
+    strip_durations,
+    strip_places,
     strip_qualification_words,
+    strip_query_noise,
 )
 
 
@@ -190,3 +193,65 @@ def test_query_key_and_encoder_text_ignore_qualification_wording():
     assert query_key("Staatlich geprüfte Technikerin Fachrichtung Holztechnik") == query_key("Technikerin Holztechnik")
     assert query_embedding_text("Geprüfter Koch (IHK)") == "Koch"
     assert query_embedding_text("Geprüfter") == "Geprüfter"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("كنت نجارا في حلب عشر سنوات", "كنت نجارا في حلب"),
+        ("كنت أعمل نجارا لمدة خمس سنوات", "كنت أعمل نجارا"),
+        ("For six years I worked as a cook.", "I worked as a cook."),
+        ("Ich habe 10 Jahre lang als Maurer gearbeitet", "Ich habe als Maurer gearbeitet"),
+        ("Ich war seit drei Jahren Fahrer", "Ich war Fahrer"),
+        ("ده سال در هرات خیاطی کردم", "در هرات خیاطی کردم"),
+        ("Працював електриком десять років", "Працював електриком"),
+        ("Работал поваром пять лет", "Работал поваром"),
+        ("On yıl boyunca aşçı olarak çalıştım", "aşçı olarak çalıştım"),
+        ("عملت سنتين في مطعم", "عملت في مطعم"),
+    ],
+)
+def test_durations_are_dropped_from_queries(text, expected):
+    assert strip_durations(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["early years teacher", "Ein Jahr", "Jahresabschluss prüfen", "Fachkraft für Lagerlogistik", "سنوات"]
+)
+def test_year_words_without_a_number_or_with_nothing_else_are_kept(text):
+    assert strip_durations(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("كنت نجارا في حلب", "كنت نجارا"),
+        ("كنت نجارا بحلب", "كنت نجارا"),
+        ("Ich war Koch in Damaskus.", "Ich war Koch."),
+        ("Ich habe in der Türkei als Schneider gearbeitet", "Ich habe als Schneider gearbeitet"),
+        ("در هرات خیاطی کردم", "خیاطی کردم"),
+        ("Працював електриком у Харкові", "Працював електриком"),
+        ("İstanbul'da aşçı olarak çalıştım", "aşçı olarak çalıştım"),
+    ],
+)
+def test_places_after_a_preposition_are_dropped_from_queries(text, expected):
+    assert strip_places(text) == expected
+
+
+@pytest.mark.parametrize("text", ["حلب الأبقار", "Hama", "Kabul", "Iran"])
+def test_place_names_without_a_preposition_or_with_nothing_else_are_kept(text):
+    assert strip_places(text) == text  # "حلب الأبقار" is "milking cows"
+
+
+def test_query_noise_removes_wording_durations_and_places_together():
+    assert strip_query_noise("Staatlich geprüfter Koch, fünf Jahre in Aleppo") == "Koch"
+    from wegweiser.matching.engine import query_key
+
+    assert query_key("كنت نجارا في حلب عشر سنوات") == query_key("كنت نجار")
+
+
+@pytest.mark.parametrize(
+    ("word", "key"),
+    [("نجاراً", "نجار"), ("نجارا", "نجار"), ("سائقا", "سايق"), ("نانوا", "نانوا"), ("سوريا", "سوريا"), ("هنا", "هنا")],
+)
+def test_the_arabic_accusative_ending_is_dropped_but_not_a_word_final_alif_after_a_long_vowel(word, key):
+    assert lexical_key(word) == key

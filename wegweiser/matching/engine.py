@@ -34,7 +34,7 @@ from wegweiser.matching.normalise import (
     script_of,
     sentence_count,
     split_pieces,
-    strip_qualification_words,
+    strip_query_noise,
 )
 from wegweiser.matching.rerank import (
     KNN_CANDIDATES,
@@ -370,13 +370,14 @@ def _add_second_label(
 
 
 def query_key(text: str) -> str:
-    """Lexical key of a query (or piece): qualification wording dropped, then folded like the labels."""
-    return lexical_key(strip_qualification_words(text))
+    """Lexical key of a query (or piece): qualification wording, durations and places dropped, then
+    folded like the labels."""
+    return lexical_key(strip_query_noise(text))
 
 
 def query_embedding_text(text: str) -> str:
     """What the sentence encoder sees of a query (or piece)."""
-    return embedding_text(strip_qualification_words(text)) or text
+    return embedding_text(strip_query_noise(text)) or text
 
 
 def _composite(text: str, pieces: list[str]) -> bool:

@@ -20,7 +20,7 @@ import re
 import unicodedata
 
 # Part of the index cache key: bump when a change here alters the key or text of any label.
-NORMALISE_VERSION = "2"
+NORMALISE_VERSION = "3"
 
 __all__ = [
     "NORMALISE_VERSION",
@@ -30,7 +30,10 @@ __all__ = [
     "script_of",
     "sentence_count",
     "split_pieces",
+    "strip_durations",
+    "strip_places",
     "strip_qualification_words",
+    "strip_query_noise",
 ]
 
 # --- German gender notation -------------------------------------------------------------
@@ -331,6 +334,90 @@ def strip_qualification_words(text: str) -> str:
     return stripped or text
 
 
+# How long someone did a job ("for ten years", "fünf Jahre lang", "لمدة عشر سنوات", "ده سال",
+# "десять років", "on yıl boyunca") says nothing about which job it was, and the year words meet
+# labels such as "early years teacher" / "مدرس السنوات الأولى". A number (digits or a number word up
+# to twenty, or "several") followed by a unit of time, with the words around it that mark a duration.
+_NUMBER_WORDS = (
+    r"\d+|a\s+few|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"many|several|some|ein|eine|einem|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
+    r"fünfzehn|zwanzig|viele|vielen|mehrere|mehreren|einige|einigen|paar|"
+    r"واحد|اثنين|ثلاث|ثلاثة|أربع|اربع|أربعة|اربعة|خمس|خمسة|ست|ستة|سبع|سبعة|ثماني|ثمانية|تسع|تسعة|عشر|عشرة|"
+    r"عدة|بضع|بضعة|يک|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند|"
+    r"один|одна|два|дві|две|три|чотири|четыре|п'ять|п’ять|пять|шість|шесть|сім|семь|вісім|восемь|"
+    r"дев'ять|дев’ять|девять|десять|кілька|декілька|несколько|багато|много|"
+    r"bir|iki|üç|dört|beş|altı|yedi|sekiz|dokuz|on|birkaç|uzun"
+)
+_TIME_UNITS = (
+    r"years?|months?|jahre|jahren|jahr|monate|monaten|monat|"
+    r"سنوات|سنين|سنة|سنه|عام|أعوام|اعوام|أشهر|اشهر|شهور|شهر|سال|ماه|"
+    r"років|роки|рік|місяців|місяці|місяць|лет|года|год|месяцев|месяца|месяц|yıl|yil|yıldır|ay"
+)
+_DURATION = re.compile(
+    r"(?:\b(?:for|since|during|für|seit|über|lang|لمدة|مدة|منذ|طوال|به\s+مدت|مدت|протягом|впродовж|"
+    r"в\s+течение|около|понад|более)\s+)?"
+    rf"\b(?:{_NUMBER_WORDS})\s+(?:{_TIME_UNITS})\b(?:\s+(?:lang|long|boyunca|lang\.))?"
+    r"|\b(?:سنتين|سنتان|عامين|عامان|شهرين)\b",
+    re.IGNORECASE,
+)
+
+
+def strip_durations(text: str) -> str:
+    """A query without statements of how long ("zehn Jahre lang", "لمدة عشر سنوات"); the text itself
+    if nothing else is left. Applied to queries only."""
+    stripped = re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"\s+", " ", _DURATION.sub(" ", text))).strip(" ,")
+    return stripped or text
+
+
+# Where someone worked ("in Aleppo", "في حلب", "در هرات", "у Харкові", "İstanbul'da") says nothing
+# about the job either, and place names meet labels by accident (حلب, Aleppo, inside the Farsi
+# حلبی ساز, tinsmith). Cities and countries of the main countries of origin and of Germany, only
+# after a preposition (or with a Turkish case suffix), so that "حلب الأبقار" (milking cows) stays.
+_PLACES = (
+    r"aleppo|halab|halep|damascus|damaskus|homs|hama|latakia|idlib|raqqa|deir ez-zor|daraa|qamishli|"
+    r"baghdad|bagdad|mosul|basra|erbil|kirkuk|kabul|herat|mazar-i-sharif|kandahar|jalalabad|kunduz|"
+    r"tehran|teheran|mashhad|isfahan|shiraz|tabriz|kyiv|kiev|kiew|kharkiv|charkiw|odesa|odessa|lviv|"
+    r"dnipro|mariupol|zaporizhzhia|asmara|massawa|keren|istanbul|İstanbul|ankara|izmir|gaziantep|antep|"
+    r"mogadishu|beirut|amman|syria|syrien|iraq|irak|afghanistan|iran|ukraine|eritrea|turkey|türkei|"
+    r"türkiye|lebanon|libanon|jordan|jordanien|germany|deutschland|"
+    r"حلب|دمشق|حمص|حماة|حماه|اللاذقية|إدلب|ادلب|الرقة|دير الزور|درعا|القامشلي|الحسكة|طرطوس|"
+    r"بغداد|الموصل|البصرة|أربيل|اربيل|كركوك|السليمانية|كابل|کابل|هرات|مزار شریف|مزار شريف|قندهار|"
+    r"کندهار|جلال آباد|کندز|تهران|مشهد|اصفهان|شیراز|شيراز|تبریز|تبريز|اسطنبول|استانبول|بيروت|عمان|"
+    r"سوريا|سورية|العراق|عراق|افغانستان|أفغانستان|ایران|إيران|ايران|تركيا|ترکیه|لبنان|الأردن|"
+    r"ألمانيا|المانيا|آلمان|"
+    r"києві|київ|харкові|харків|одесі|одеса|львові|львів|дніпрі|дніпро|маріуполі|маріуполь|"
+    r"запоріжжі|запоріжжя|києва|харкова|киеве|киев|харькове|харьков|одессе|одесса|мариуполе|мариуполь|"
+    r"україні|україна|украине|украина|німеччині|германии|сирії|сирии|"
+    r"ኣስመራ|አስመራ|ምጽዋዕ|ከረን|ኤርትራ"
+)
+_PLACE = re.compile(
+    r"(?:(?<!\S)(?:in|im|at|aus|from|bei|nach|في|من|ب|در|از|у|в|з|із|из|ኣብ|ካብ)\s*"
+    rf"(?:(?:der|dem|the|місті|городе|городі|شهر|مدينة)\s+)?(?:{_PLACES})"
+    rf"|(?:{_PLACES})['’]?(?:da|de|ta|te|dan|den|tan|ten))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def strip_places(text: str) -> str:
+    """A query without "in <city or country>" of the main countries of origin (query side only)."""
+    stripped = re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"\s+", " ", _PLACE.sub(" ", text))).strip(" ,")
+    return stripped or text
+
+
+def strip_query_noise(text: str) -> str:
+    """What a query keeps for matching: without German qualification wording, durations and places."""
+    return strip_places(strip_durations(strip_qualification_words(text)))
+
+
+# Arabic indefinite accusative: "كنت نجاراً" (I was a carpenter) ends in an alif once the tanwin
+# is gone. Dropped from words of four letters or more, but not after و/ي/ا, where the alif belongs
+# to the word (Farsi نانوا, دریا; سوريا).
+def _arabic_case_ending(token: str) -> str:
+    if len(token) >= 4 and token.endswith("ا") and token[-2] not in "اوي" and "\u0621" <= token[-2] <= "\u06ff":
+        return token[:-1]
+    return token
+
+
 def lexical_key(text: str) -> str:
     """Aggressively folded form used for character n-gram matching (see module doc)."""
     text = unicodedata.normalize("NFKC", text)
@@ -346,7 +433,7 @@ def lexical_key(text: str) -> str:
     folded = _DIGRAPHS.sub(lambda m: m.group(1)[0], text)
     while folded != text:
         text, folded = folded, _DIGRAPHS.sub(lambda m: m.group(1)[0], folded)
-    tokens = [_fold_token(tok) for tok in _TOKEN.findall(text) if tok not in _STOPWORDS]
+    tokens = [_arabic_case_ending(_fold_token(tok)) for tok in _TOKEN.findall(text) if tok not in _STOPWORDS]
     return " ".join(_dedupe_adjacent(tokens))
 
 
