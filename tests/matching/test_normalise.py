@@ -10,6 +10,7 @@ from wegweiser.matching.normalise import (
     embedding_text,
     fold_german_gender,
     lexical_key,
+    role_phrases,
     script_of,
     split_pieces,
     strip_durations,
@@ -255,3 +256,37 @@ def test_query_noise_removes_wording_durations_and_places_together():
 )
 def test_the_arabic_accusative_ending_is_dropped_but_not_a_word_final_alif_after_a_long_vowel(word, key):
     assert lexical_key(word) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("I worked as a cook in a restaurant.", ["cook"]),
+        ("I was a carpenter in Aleppo", ["carpenter"]),
+        ("Ich habe als Fachkraft für Lagerlogistik gearbeitet", ["Fachkraft für Lagerlogistik"]),
+        ("Ich war Koch. Danach war ich als Fahrer tätig.", ["Koch", "Fahrer"]),
+        ("Працював електриком на будівництві", ["електрик"]),
+        ("Працювала медсестрою в лікарні", ["медсестра"]),
+        ("Працював водієм", ["водій"]),
+        ("كنت أعمل نجارا في حلب", ["نجارا"]),
+        ("نجار بودم", ["نجار"]),
+        ("به عنوان راننده کار کردم", ["راننده"]),
+        ("aşçı olarak çalıştım", ["aşçı"]),
+    ],
+)
+def test_the_jobs_a_text_names_are_found_in_each_language(text, roles):
+    assert role_phrases(text) == roles
+
+
+@pytest.mark.parametrize(
+    "text", ["Koch in einem Restaurant", "عملت في مطعم", "ich war in Syrien", "Elektriker", "Ich war lange krank"]
+)
+def test_texts_without_a_named_job_have_no_role(text):
+    assert role_phrases(text) == []
+
+
+def test_a_named_job_is_a_piece_of_its_own_right_after_the_whole_text():
+    text = "Працював електриком на будівництві десять років"
+    assert split_pieces(text)[:2] == [text, "електрик"]
+    # durations and places are gone before the role is looked for
+    assert split_pieces("On yıl boyunca aşçı olarak çalıştım")[1] == "aşçı"

@@ -27,6 +27,7 @@ __all__ = [
     "embedding_text",
     "fold_german_gender",
     "lexical_key",
+    "role_phrases",
     "script_of",
     "sentence_count",
     "split_pieces",
@@ -453,8 +454,78 @@ def sentence_count(text: str) -> int:
     return sum(1 for sentence in _SENTENCE_SPLIT.split(text) if sentence.strip(" .!?؟።"))
 
 
+# The job a person names in a work history: "worked as a cook", "als Maurer gearbeitet",
+# "працював електриком", "كنت نجارا", "نجار بودم", "aşçı olarak". Such a role is matched as a piece
+# of its own, the way a caseworker reads the sentence, so that the context around it ("на
+# будівництві", "in a restaurant") cannot outweigh it.
+_ROLE_PATTERNS = (
+    re.compile(
+        r"\b(?:(?:worked|work|working|was|am|been|employed|job)\s+as\s+(?:an?\s+|the\s+)?|(?:was|am|i'm)\s+an?\s+)"
+        r"(?P<role>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,4}?)"
+        r"(?=\s+(?:in|at|for|on|with|from|and|but|where|during|since|until|before|after)\b|\s*[.,;:!?)]|\s*$)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\bals\s+(?P<role>[^\W\d_][\w\-/]*(?:\s+[^\W\d_][\w\-/]*){0,4}?)"
+        r"(?=\s+(?:in|im|bei|beim|an|am|auf|und|aber|gearbeitet|tätig|beschäftigt|angestellt|gejobbt|"
+        r"gearbeitet\.)\b|\s*[.,;:!?)]|\s*$)",
+        re.IGNORECASE,
+    ),
+    # German nouns are capitalised: "Ich war Koch", "Ich bin gelernter Maurer" (case-sensitive on purpose)
+    re.compile(
+        r"\b(?:[Ii]ch\s+(?:war|bin)|[Ee]r\s+war|[Ss]ie\s+war)\s+(?:ein\s+|eine\s+|gelernte[r]?\s+)?"
+        r"(?P<role>[A-ZÄÖÜ][\w\-/]+)(?=\s|[.,;:!?)]|$)"
+    ),
+    re.compile(
+        r"\b(?:працював|працювала|працюю|працювали|работал|работала|работаю|работали)\s+(?:як\s+|как\s+)?"
+        r"(?P<role>[а-яіїєґё'’\-]{3,})",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<!\S)(?:كنت\s+أعمل|كنت\s+اعمل|كنت\s+أشتغل|كنت\s+اشتغل|كنت|عملت|اشتغلت|أعمل|اعمل)\s+"
+        r"(?:بصفة\s+|كـ\s*)?(?!(?:في|من|على|مع|عند|لدى|لمدة|مدة|هناك|كثيرا)(?!\S))(?P<role>[\u0621-\u064a]{3,})"
+    ),
+    re.compile(
+        r"(?<!\S)(?!(?:کار|اینجا|آنجا)(?!\S))(?P<role>[\u0621-\u06d3]{3,})\s+"
+        r"(?:بودم|هستم|بوده ام|کردم|می کردم)"
+    ),
+    re.compile(r"(?<!\S)به\s+عنوان\s+(?P<role>[\u0621-\u06d3]{3,})"),
+    re.compile(r"(?<!\S)(?P<role>[^\W\d_]{3,})\s+olarak\b", re.IGNORECASE),
+)
+# Ukrainian/Russian instrumental case after "працював/работал" -> the form the titles use
+_INSTRUMENTAL = (
+    ("ією", "ія"),
+    ("ієм", "ій"),
+    ("ием", "ий"),
+    ("ою", "а"),
+    ("ей", "я"),
+    ("ой", "а"),
+    ("ом", ""),
+    ("ем", ""),
+)
+
+
+def _nominative(word: str) -> str:
+    if re.fullmatch(r"[а-яіїєґё'’\-]+", word, re.IGNORECASE) and len(word) >= 6:
+        for ending, replacement in _INSTRUMENTAL:
+            if word.lower().endswith(ending):
+                return word[: -len(ending)] + replacement
+    return word
+
+
+def role_phrases(text: str) -> list[str]:
+    """The jobs a text names with "as …" and its equivalents, in order (see `_ROLE_PATTERNS`)."""
+    found: list[tuple[int, str]] = []
+    for pattern in _ROLE_PATTERNS:
+        for match in pattern.finditer(text):
+            role = _nominative(match.group("role").strip(" -"))
+            if role:
+                found.append((match.start("role"), role))
+    return [role for _, role in sorted(found)]
+
+
 def split_pieces(text: str) -> list[str]:
-    """Meaningful pieces of a free text: sentences, their clauses and the whole text.
+    """Meaningful pieces of a free text: the whole text, the jobs it names, sentences and clauses.
 
     The whole text comes first; duplicates and pieces without letters are dropped; at most
     `_MAX_PIECES` pieces are returned so that a long paragraph stays within the latency budget.
@@ -463,6 +534,9 @@ def split_pieces(text: str) -> list[str]:
     if not whole:
         return []
     pieces: list[str] = [whole]
+    for role in role_phrases(strip_places(strip_durations(whole))):
+        if role not in pieces and any(ch.isalpha() for ch in role):
+            pieces.append(role)
     for sentence in _SENTENCE_SPLIT.split(text):
         sentence = sentence.strip(" .!?؟።")
         if not sentence:
