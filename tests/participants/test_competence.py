@@ -91,3 +91,35 @@ def test_unknown_status_is_404(client, personas, own_participant, arabic_carpent
     client.force_login(personas.caseworker)
     url = reverse("participants:suggestion_decide", args=[own_participant.pk, suggestion.pk, "bogus"])
     assert client.post(url).status_code == 404
+
+
+def test_identical_texts_are_matched_once_per_process_across_batches(personas, own_participant, monkeypatch):
+    from tests.factories import WorkHistoryEntryFactory
+    from wegweiser.matching import engine
+    from wegweiser.participants import tasks
+
+    monkeypatch.setattr(tasks, "_memo_index", None)  # a fresh memo for this test
+    calls: list[str] = []
+    real = engine.match_occupations
+
+    def counting(index, text, **kwargs):
+        calls.append(text)
+        return real(index, text, **kwargs)
+
+    monkeypatch.setattr(engine, "match_occupations", counting)
+    first, second = (WorkHistoryEntryFactory(participant=own_participant, job_title="", tasks="Koch")
+                     for _ in range(2))
+    assert compute_suggestions.call([first.pk], []) > 0
+    assert compute_suggestions.call([second.pk], []) > 0  # another batch, the same text
+    assert calls == ["Koch"]
+    assert second.suggestions.filter(kind="occupation").exists()
+
+
+def test_the_shared_memo_keeps_the_most_recently_used_texts():
+    from wegweiser.participants.tasks import _BoundedMemo
+
+    memo = _BoundedMemo(2)
+    memo["a"], memo["b"] = 1, 2
+    assert memo.get("a") == 1  # "a" is now the most recent
+    memo["c"] = 3
+    assert (memo.get("a"), memo.get("b"), memo.get("c"), len(memo)) == (1, None, 3, 2)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import models, transaction
 from django.http import Http404
@@ -49,12 +49,20 @@ def _source_kwargs(entry: WorkHistoryEntry | EducationEntry) -> dict[str, Any]:
     return {"education_entry": entry}
 
 
+class Memo(Protocol):
+    """Where matches of entry texts are kept between entries (a dict will do)."""
+
+    def get(self, key: str) -> Any: ...
+
+    def __setitem__(self, key: str, value: Any) -> None: ...
+
+
 def suggestions_refresh(
     *,
     entry: WorkHistoryEntry | EducationEntry,
     index: engine.MatchingIndex,
     lang: str = "de",
-    memo: dict[str, Any] | None = None,
+    memo: Memo | None = None,
 ) -> int:
     """Recompute open suggestions for `entry` if its text changed. Decided ones are kept as decided.
 
@@ -73,8 +81,9 @@ def suggestions_refresh(
     rows: list[Suggestion] = []
     if text:
         key = f"{lang}:{digest}"
-        if memo is not None and key in memo:
-            occupations, skills = memo[key]
+        cached = memo.get(key) if memo is not None else None
+        if cached is not None:
+            occupations, skills = cached
         else:
             occupations = engine.match_occupations(index, text, top=TOP_OCCUPATIONS, lang=lang)
             skills = engine.match_skills(index, text, top=TOP_SKILLS, lang=lang)

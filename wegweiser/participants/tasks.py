@@ -2,25 +2,74 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import OrderedDict
 from typing import Any
 
 from django.db import transaction
 from django_tasks import task
 
 from wegweiser.matching import runtime
+from wegweiser.matching.engine import MatchingIndex
 from wegweiser.privacy.guard import not_restricted_q
 
 from .competence import suggestions_refresh
 from .models import EducationEntry, WorkHistoryEntry
 
 BATCH_SIZE = 200
+MEMO_TEXTS = 5000  # distinct entry texts whose matches a worker process keeps
+
+
+class _BoundedMemo:
+    """The `limit` most recently used matches, least recently used dropped first; thread-safe."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._items: OrderedDict[str, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Any:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.limit:
+                self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+_memo_lock = threading.Lock()
+_memo_index: weakref.ReferenceType[MatchingIndex] | None = None
+_memo = _BoundedMemo(MEMO_TEXTS)
+
+
+def _shared_memo(index: MatchingIndex) -> _BoundedMemo:
+    """The matches of entry texts for `index`, shared by all batches of this process.
+
+    A caseload repeats itself ("Bauhelfer", "Koch in einem Restaurant"): the 3,530 demo entries
+    hold 314 distinct texts, spread over 18 batches. A new index (taxonomy update) starts afresh.
+    """
+    global _memo_index, _memo
+    with _memo_lock:
+        if _memo_index is None or _memo_index() is not index:
+            _memo, _memo_index = _BoundedMemo(MEMO_TEXTS), weakref.ref(index)
+        return _memo
 
 
 @task()
 def compute_suggestions(work_entry_ids: list[int], education_entry_ids: list[int] | None = None) -> int:
     """Refresh suggestions for the given entries. Returns how many suggestions were written."""
     index = runtime.get_index()
-    memo: dict[str, Any] = {}  # identical texts (common in a caseload) are matched once per batch
+    memo = _shared_memo(index)  # identical texts (common in a caseload) are matched once per process
     written = 0
     allowed = not_restricted_q("participant_id")  # restricted files (Art. 18 GDPR) are skipped
     for work in WorkHistoryEntry.objects.filter(allowed, pk__in=work_entry_ids).iterator():
