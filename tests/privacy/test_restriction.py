@@ -248,7 +248,11 @@ def test_suggestion_jobs_skip_restricted(personas, restricted, jobcenter, team_n
     assert competence.suggestions_refresh(entry=work, index=None) == 0  # type: ignore[arg-type]
     from wegweiser.participants import tasks
 
-    monkeypatch.setattr(tasks.runtime, "get_index", lambda: None)
+    class StandInIndex:  # never used: suggestions_refresh is replaced below
+        pass
+
+    stand_in = StandInIndex()
+    monkeypatch.setattr(tasks.runtime, "get_index", lambda: stand_in)
     refreshed: list[int] = []
     monkeypatch.setattr(tasks, "suggestions_refresh", lambda *, entry, index, memo: refreshed.append(entry.pk) or 0)
     tasks.compute_suggestions.call([work.pk, free_work.pk], [])
