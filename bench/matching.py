@@ -44,7 +44,7 @@ from wegweiser.matching.engine import (  # noqa: E402
     match_occupations,
 )
 from wegweiser.matching.normalise import fold_german_gender, lexical_key  # noqa: E402
-from wegweiser.taxonomy.snapshot import Label, TaxonomySnapshot  # noqa: E402
+from wegweiser.taxonomy.snapshot import Label, TaxonomySnapshot, preferred_in  # noqa: E402
 
 SEED = 20240518
 CROSSLINGUAL = ROOT / "bench" / "data" / "crosslingual.tsv"
@@ -116,7 +116,7 @@ def build_sets(
     hidden: set[tuple[str, str]] = set()
     for uri, occ in snapshot.occupations.items():
         pref_en = occ.preferred("en")
-        pref_de = next((lb.text for lb in occ.labels if lb.lang == "de" and lb.kind == "preferred"), "")
+        pref_de = preferred_in(occ.labels, "de")
         pref_de_folded = fold_german_gender(pref_de)
         pref_de_parts = {fold_german_gender(p) for p in pref_de.split("/")}
         for label in occ.labels:
@@ -161,10 +161,6 @@ def build_sets(
     return sets, hidden
 
 
-def _preferred_in(labels: tuple[Label, ...], lang: str) -> str:
-    return next((lb.text for lb in labels if lb.lang == lang and lb.kind == "preferred"), "")
-
-
 PARAGRAPH_TEMPLATES = {
     "en": "For six years I worked as {title} in Aleppo. I had to {s0} and {s1}. Sometimes I also had to {s2}.",
     "de": "Ich war fünf Jahre als {title} tätig. Meine Aufgaben waren: {s0}, {s1} und {s2}. "
@@ -186,7 +182,7 @@ def work_history_paragraphs(snapshot: TaxonomySnapshot, sets: list[EvalSet]) -> 
         for q in next(s for s in sets if s.name == source).queries:
             uri = sorted(q.expected)[0]
             ess = sorted(s for s in snapshot.occupations[uri].essential_skills if s in snapshot.skills)
-            labels = [_preferred_in(snapshot.skills[s].labels, lang) for s in rng.sample(ess, min(3, len(ess)))]
+            labels = [preferred_in(snapshot.skills[s].labels, lang) for s in rng.sample(ess, min(3, len(ess)))]
             if len(labels) < 3 or not all(labels):
                 continue
             text = PARAGRAPH_TEMPLATES[lang].format(title=q.text, s0=labels[0], s1=labels[1], s2=labels[2])

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from django.db import models, transaction
 
 from . import models as m
+from .snapshot import preferred_in
 from .sources import TaxonomyBundle
 
 BATCH_SIZE = 2000
@@ -95,10 +96,6 @@ class _Writer:
         return dict(model._default_manager.filter(**{f"{key}__in": list(rows)}).values_list(key, "pk"))
 
 
-def _preferred(labels: Iterable[Any], lang: str) -> str:
-    return next((label.text for label in labels if label.lang == lang and label.kind == "preferred"), "")
-
-
 def taxonomy_import(bundle: TaxonomyBundle, *, source: str, progress: Progress | None = None) -> ImportResult:
     """Import `bundle` as a taxonomy version. Idempotent by source checksum; atomic."""
     existing = taxonomy_version_for(bundle.checksum)
@@ -139,8 +136,8 @@ def taxonomy_import(bundle: TaxonomyBundle, *, source: str, progress: Progress |
                 s.uri: {
                     "skill_type": s.skill_type,
                     "reuse_level": bundle.skill_reuse.get(s.uri, ""),
-                    "preferred_en": _preferred(s.labels, "en"),
-                    "preferred_de": _preferred(s.labels, "de"),
+                    "preferred_en": preferred_in(s.labels, "en"),
+                    "preferred_de": preferred_in(s.labels, "de"),
                 }
                 for s in snap.skills.values()
             },
@@ -154,8 +151,8 @@ def taxonomy_import(bundle: TaxonomyBundle, *, source: str, progress: Progress |
                     "isco": o.isco,
                     "kldb": o.kldb or "",
                     "regulated": o.regulated,
-                    "preferred_en": _preferred(o.labels, "en"),
-                    "preferred_de": _preferred(o.labels, "de"),
+                    "preferred_en": preferred_in(o.labels, "en"),
+                    "preferred_de": preferred_in(o.labels, "de"),
                 }
                 for o in snap.occupations.values()
             },

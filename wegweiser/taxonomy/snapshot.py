@@ -6,7 +6,14 @@ No Django imports here: the snapshot is built either from the committed taxonomy
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
+
+
+def preferred_in(labels: Iterable[Any], lang: str) -> str:
+    """The preferred label in `lang` exactly, "" if there is none (no fallback to English)."""
+    return next((label.text for label in labels if label.lang == lang and label.kind == "preferred"), "")
 
 
 @dataclass(frozen=True)
