@@ -28,5 +28,5 @@ def code_digest(code: str, secret: str | None = None) -> str:
 
 def candidate_digests(code: str) -> list[str]:
     """The code's digest under the current key and every fallback key, current first."""
-    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    secrets = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
     return [code_digest(code, secret) for secret in secrets]
