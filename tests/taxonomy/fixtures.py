@@ -92,7 +92,11 @@ def _zip(path: Path, members: dict[str, str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, text in members.items():
-            zf.writestr(name, text)
+            # a fixed timestamp: the same members give the same bytes, whenever they are written
+            # (writestr with a bare name stamps the current time, 2 s resolution)
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, text)
 
 
 def _preamble(project: str, lines: int = 16) -> list[list[str]]:
