@@ -84,7 +84,7 @@ def test_vacancy_page_ranks_people_with_explanations(client, personas, jobcenter
                                      german_level="B1", municipality="Mayen", latitude=MAYEN[0], longitude=MAYEN[1])
     good = ParticipantFactory(organisation=jobcenter, caseworker=personas.caseworker, team=team_north,
                               family_name="Passtgut", municipality="Andernach")
-    LanguageSkillFactory(participant=good, language="de", listening="B1", speaking="B2")
+    LanguageSkillFactory(participant=good, language="de", listening="B1", reading="B1", speaking="B2", writing="B1")
     entry = WorkHistoryEntryFactory(participant=good)
     for kind, uri in (("occupation", ELECTRICIAN), ("skill", SKILL_WIRING)):
         Suggestion.objects.create(participant=good, work_entry=entry, kind=kind, uri=uri,

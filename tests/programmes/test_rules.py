@@ -7,17 +7,6 @@ import datetime as dt
 from wegweiser.programmes import ical, rules
 
 
-def test_german_level_is_the_weakest_recorded_skill():
-    assert rules.german_level(["B1", "A2", "B1", ""]) == "A2"
-    assert rules.german_level(["", "", "", ""]) == ""
-
-
-def test_a_higher_certificate_lifts_the_level():
-    assert rules.german_level(["A2", "A2", "A2", "A1"], ["B1"]) == "B1"
-    assert rules.german_level(["B2", "B2", "B2", "B2"], ["A2"]) == "B2"
-    assert rules.german_level([], ["A2"]) == "A2"
-
-
 def test_level_at_least():
     assert rules.level_at_least("B1", "A2")
     assert rules.level_at_least("A2", "A2")

@@ -31,7 +31,7 @@ def test_confirmed_occupation_comes_first_with_factors_and_gap(client, personas,
     first = items[0]
     assert [f["name"] for f in first["factors"]] == ["skills", "interests", "feasibility", "demand"]
     assert first["score"] == pytest.approx(sum(f["points"] for f in first["factors"]), abs=1e-3)
-    assert "braucht Deutsch B1, hat A2" in first["explanation"]
+    assert "braucht Deutsch B1, hat A1" in first["explanation"]  # the weakest skill (writing A1) counts
     body = response.content.decode()
     assert "Zimmerer/Zimmerin" in body and "Punkte" in body
 

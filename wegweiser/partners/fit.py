@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from wegweiser.participants.german import CEFR_RANK
+
 from .geo import haversine_km
 
-CEFR_RANK = {"": 0, "A1": 1, "A2": 2, "B1": 3, "B2": 4, "C1": 5, "C2": 6, "native": 7}
 W_OCCUPATION, W_OCCUPATION_GROUP, W_SKILLS, W_GERMAN, W_DISTANCE = 40, 25, 30, 15, 15
 
 

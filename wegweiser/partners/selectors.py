@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from wegweiser.participants import german
 from wegweiser.participants import policy as participant_policy
 from wegweiser.participants.models import LanguageSkill, Participant, Suggestion
 from wegweiser.participants.reference import language_name
@@ -56,16 +57,10 @@ def self_service_consents(participant: Participant) -> QuerySet[Consent]:
 
 
 def german_level(skills: Iterable[LanguageSkill], certificates: Iterable[Any] = ()) -> str:
-    best = ""
-    for s in skills:
-        if s.language == "de":
-            levels = [lv for lv in (s.listening, s.speaking) if lv]
-            if levels:
-                best = min(levels, key=lambda lv: fit.CEFR_RANK.get(lv, 0))
-    for c in certificates:
-        if c.level and fit.CEFR_RANK.get(c.level, 0) > fit.CEFR_RANK.get(best, 0):
-            best = c.level
-    return best
+    """The person's German level for vacancy fit: the one definition (`participants.german`)."""
+    levels = [level for s in skills if s.language == "de"
+              for level in (s.listening, s.reading, s.speaking, s.writing)]
+    return german.german_level(levels, [c.level for c in certificates])
 
 
 def shared_view(referral: Referral) -> list[tuple[str, Any]]:

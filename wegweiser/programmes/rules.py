@@ -4,25 +4,12 @@ certification validity. Unit-tested with hand-computed cases."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-CEFR_RANK = {"A1": 1, "A2": 2, "B1": 3, "B2": 4, "C1": 5, "C2": 6, "native": 7}
+from wegweiser.participants.german import CEFR_RANK
+
 ATTENDED = frozenset({"present", "late"})
-
-
-def german_level(skills: Iterable[str], certificate_levels: Iterable[str] = ()) -> str:
-    """The German level a person has: the weakest recorded skill (listening, reading, speaking, writing),
-    or the best certificate if that is higher. Empty when nothing is recorded."""
-    recorded = [s for s in skills if s in CEFR_RANK]
-    from_skills = min(recorded, key=CEFR_RANK.__getitem__) if recorded else ""
-    certs = [c for c in certificate_levels if c in CEFR_RANK]
-    best_cert = max(certs, key=CEFR_RANK.__getitem__) if certs else ""
-    if not from_skills:
-        return best_cert
-    if best_cert and CEFR_RANK[best_cert] > CEFR_RANK[from_skills]:
-        return best_cert
-    return from_skills
 
 
 def level_at_least(have: str, need: str) -> bool:

@@ -17,6 +17,7 @@ from wegweiser.accounts.models import Role, User
 from wegweiser.audit.services import audit_record
 from wegweiser.participants import policy as participant_policy
 from wegweiser.participants.models import LanguageCertificate, LanguageSkill, Participant
+from wegweiser.participants.german import german_level
 from wegweiser.privacy.guard import ensure_not_restricted
 
 from . import policy, rules
@@ -187,7 +188,7 @@ def _german_level(participant: Participant) -> tuple[str, list[str]]:
             "listening", "reading", "speaking", "writing"):
         skills += [row["listening"], row["reading"], row["speaking"], row["writing"]]
     certs = list(LanguageCertificate.objects.filter(participant=participant).values_list("level", flat=True))
-    return rules.german_level(skills, certs), skills
+    return german_level(skills, certs), skills
 
 
 def enrolment_check(participant: Participant, course: Course) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -13,11 +12,12 @@ from typing import Any
 from django.conf import settings
 
 from wegweiser.interests.selectors import occupation_interest_table, riasec_profiles
+from wegweiser.participants.german import german_level
 from wegweiser.participants.models import EducationEntry, Participant, Suggestion
 from wegweiser.taxonomy.pack import load_pack
 
 from .models import OccupationDemand
-from .scoring import CEFR_RANK, RANK_CEFR, OccupationProfile, PersonProfile, Weights, skill_index
+from .scoring import OccupationProfile, PersonProfile, Weights, skill_index
 
 
 @dataclass(frozen=True)
@@ -52,14 +52,6 @@ def weights() -> Weights:
     return Weights(skills=values[0], interests=values[1], feasibility=values[2], demand=values[3])
 
 
-def german_level(levels: Iterable[str]) -> str:
-    """One German level from the four skills: the median level, rounded down (no half levels)."""
-    ranks = sorted(CEFR_RANK[level] for level in levels if level)
-    if not ranks:
-        return ""
-    return RANK_CEFR[ranks[(len(ranks) - 1) // 2]]
-
-
 @dataclass(frozen=True)
 class PersonInputs:
     person: PersonProfile
@@ -69,7 +61,7 @@ class PersonInputs:
 
 
 def person_inputs(participants: list[Participant], cat: Catalogue) -> dict[int, PersonInputs]:
-    """Plain inputs for each participant: 4 queries whatever the number of participants."""
+    """Plain inputs for each participant: 5 queries whatever the number of participants."""
     ids = [p.pk for p in participants]
     skills: dict[int, set[str]] = {pk: set() for pk in ids}
     occupations: dict[int, set[str]] = {pk: set() for pk in ids}
@@ -78,12 +70,17 @@ def person_inputs(participants: list[Participant], cat: Catalogue) -> dict[int, 
     ).values_list("participant_id", "kind", "uri"):
         (occupations if kind == Suggestion.Kind.OCCUPATION else skills)[pid].add(uri)
     german: dict[int, list[str]] = {pk: [] for pk in ids}
-    from wegweiser.participants.models import LanguageSkill
+    certificates: dict[int, list[str]] = {pk: [] for pk in ids}
+    from wegweiser.participants.models import LanguageCertificate, LanguageSkill
 
     for pid, *levels in LanguageSkill.objects.filter(participant_id__in=ids, language="de").values_list(
         "participant_id", "listening", "reading", "speaking", "writing"
     ):
         german[pid].extend(levels)
+    for pid, certified in LanguageCertificate.objects.filter(participant_id__in=ids).values_list(
+        "participant_id", "level"
+    ):
+        certificates[pid].append(certified)
     recognition: dict[int, bool] = dict.fromkeys(ids, False)
     isced: dict[int, int] = dict.fromkeys(ids, 0)
     for pid, status, level in EducationEntry.objects.filter(participant_id__in=ids).values_list(
@@ -102,7 +99,7 @@ def person_inputs(participants: list[Participant], cat: Catalogue) -> dict[int, 
         person = PersonProfile(
             skills=frozenset(have),
             riasec=riasec.get(p.pk),
-            german=german_level(german[p.pk]),
+            german=german_level(german[p.pk], certificates[p.pk]),
             has_recognition=recognition[p.pk],
             driving_licence=any(cls in (p.driving_licence or "").upper() for cls in ("B", "C")),
             working_time=p.working_time,

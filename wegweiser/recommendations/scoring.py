@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from wegweiser.interests.fit import pearson
+from wegweiser.participants.german import CEFR_RANK
 
-CEFR_RANK = {"": 0, "A1": 1, "A2": 2, "B1": 3, "B2": 4, "C1": 5, "C2": 6, "native": 7}
 RANK_CEFR = {rank: level for level, rank in CEFR_RANK.items()}
 # KldB 2010: the fifth digit is the Anforderungsniveau (1 Helfer … 4 Experte).
 GERMAN_NEEDED_BY_LEVEL = {"1": "A2", "2": "B1", "3": "B2", "4": "C1"}
