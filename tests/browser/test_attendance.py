@@ -91,3 +91,19 @@ def test_trainer_takes_attendance_for_25_people_on_a_phone(phone_page, live_serv
     # The third unexcused absence of the first person raised a task for the caseworker.
     task = CaseworkerTask.objects.get()
     assert (task.participant_id, task.assignee) == (enrolments[0].participant_id, personas.caseworker)
+
+    # The caseworker restricts a file while the sheet is open: the next tap is refused, and the trainer
+    # reads why (htmx does not swap a 403; the page shows the reason the server gave).
+    from wegweiser.privacy.services import restriction_set
+
+    restriction_set(actor=personas.caseworker, participant=enrolments[3].participant, reason="Widerspruch")
+    page.locator(f"#e{enrolments[3].pk}").get_by_role("button", name="verspätet", exact=True).tap()
+    error = page.locator("#htmx-error")
+    error.wait_for(state="visible")
+    assert error.inner_text().startswith("Die Verarbeitung dieser Akte ist eingeschränkt")
+    assert page.locator(f"#e{enrolments[3].pk}").get_attribute("data-status") == "present"
+    assert Attendance.objects.get(session=session, enrolment=enrolments[3]).status == "present"
+    # A successful tap hides the message again.
+    page.locator(f"#e{enrolments[5].pk}").get_by_role("button", name="verspätet", exact=True).tap()
+    page.locator(f'#e{enrolments[5].pk}[data-status="late"]').wait_for()
+    assert error.is_hidden()

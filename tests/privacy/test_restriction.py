@@ -5,6 +5,7 @@ history."""
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -25,7 +26,7 @@ from wegweiser.privacy import guard, services
 from wegweiser.privacy.guard import ProcessingRestricted
 from wegweiser.privacy.models import ProcessingRestriction, RestrictionHistory
 from wegweiser.programmes import services as programme_services
-from wegweiser.programmes.models import Course, Enrolment, Module
+from wegweiser.programmes.models import Attendance, Course, Enrolment, Module, ParticipationCertificate, Session
 from wegweiser.recommendations import selectors as recommendation_selectors
 from wegweiser.recommendations import services as recommendation_services
 from wegweiser.recommendations.models import RecommendationSet
@@ -173,6 +174,48 @@ def test_enrolment_refuses(personas, restricted, course):
     assert not Enrolment.objects.exists()
 
 
+@pytest.fixture
+def taught(personas, own_participant, course):
+    """`own_participant` enrolled in `course` with one attended session, then the file is restricted."""
+    enrolment = programme_services.enrolment_create(actor=personas.caseworker, course=course,
+                                                    participant=own_participant)
+    course.trainers.add(personas.trainer)
+    session = Session.objects.create(course=course, date=course.start_date, start_time=dt.time(9),
+                                     end_time=dt.time(12), topic="Sicherheit im Lager")
+    programme_services.attendance_record(actor=personas.trainer, session=session, enrolment=enrolment,
+                                         status="present")
+    later = Session.objects.create(course=course, date=course.start_date + dt.timedelta(days=1),
+                                   start_time=dt.time(9), end_time=dt.time(12), topic="Kommissionieren")
+    services.restriction_set(actor=personas.caseworker, participant=own_participant, reason="Richtigkeit bestritten")
+    return SimpleNamespace(enrolment=enrolment, session=session, later=later, course=course)
+
+
+def test_attendance_completion_and_certificate_refuse(personas, taught):
+    for actor in (personas.trainer, personas.admin):
+        with pytest.raises(ProcessingRestricted):
+            programme_services.attendance_record(actor=actor, session=taught.later, enrolment=taught.enrolment,
+                                                 status="present")
+        with pytest.raises(ProcessingRestricted):  # a correction of an earlier record is a change too
+            programme_services.attendance_record(actor=actor, session=taught.session, enrolment=taught.enrolment,
+                                                 status="late")
+        with pytest.raises(ProcessingRestricted):
+            programme_services.enrolment_complete(actor=actor, enrolment=taught.enrolment)
+        with pytest.raises(ProcessingRestricted):
+            programme_services.certificate_issue(actor=actor, enrolment=taught.enrolment)
+    assert list(Attendance.objects.values_list("session_id", "status")) == [(taught.session.pk, "present")]
+    assert Enrolment.objects.get(pk=taught.enrolment.pk).status == "enrolled"
+    assert not ParticipationCertificate.objects.exists()
+
+
+def test_withdrawal_stays_possible_and_lifting_resumes_attendance(personas, taught, own_participant):
+    services.restriction_lift(actor=personas.caseworker, participant=own_participant)
+    programme_services.attendance_record(actor=personas.trainer, session=taught.later, enrolment=taught.enrolment,
+                                         status="late")
+    services.restriction_set(actor=personas.caseworker, participant=own_participant, reason="erneut")
+    programme_services.enrolment_withdraw(actor=personas.caseworker, enrolment=taught.enrolment, reason="other")
+    assert Enrolment.objects.get(pk=taught.enrolment.pk).status == "withdrawn"
+
+
 def test_recommendations_refuse(personas, restricted):
     with pytest.raises(ProcessingRestricted):
         recommendation_services.recommendations_for(actor=personas.caseworker, participant=restricted)
@@ -298,6 +341,55 @@ def test_view_consent_request_refused(cw_client, restricted, ngo):
 
 def test_view_enrol_refused(cw_client, restricted, course):
     _refused(cw_client.post(reverse("programmes:enrol", args=[restricted.pk]), {"course": course.pk}))
+
+
+def test_view_attendance_sheet_offers_no_buttons_for_a_restricted_file(client, personas, taught, jobcenter):
+    other = ParticipantFactory(organisation=jobcenter, caseworker=personas.caseworker)
+    programme_services.enrolment_create(actor=personas.caseworker, course=taught.course, participant=other)
+    client.force_login(personas.trainer)
+    response = client.get(reverse("programmes:attendance", args=[taught.later.pk]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.count("Anwesenheit kann nicht erfasst werden") == 1
+    mark = reverse("programmes:attendance_mark", args=[taught.later.pk, taught.enrolment.pk])
+    assert mark not in body
+    assert reverse("programmes:attendance_mark", args=[taught.later.pk, Enrolment.objects.get(
+        participant=other).pk]) in body
+    assert "0 von 1 Person erfasst" in body  # the restricted person is not counted as still to mark
+
+
+def test_view_attendance_mark_refused(client, personas, taught):
+    client.force_login(personas.trainer)
+    url = reverse("programmes:attendance_mark", args=[taught.later.pk, taught.enrolment.pk])
+    _refused(client.post(url, {"status": "present"}))
+    response = client.post(url, {"status": "present"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 403
+    assert response["Content-Type"].startswith("text/plain")
+    assert response.content.decode().startswith(MESSAGE)
+    assert not Attendance.objects.filter(session=taught.later).exists()
+
+
+def test_view_completion_and_certificate_refused_and_hidden(client, personas, taught):
+    client.force_login(personas.trainer)
+    _refused(client.post(reverse("programmes:enrolment_complete", args=[taught.enrolment.pk])))
+    _refused(client.post(reverse("programmes:certificate_issue", args=[taught.enrolment.pk])))
+    body = client.get(reverse("programmes:course_detail", args=[taught.course.pk])).content.decode()
+    assert "Verarbeitung eingeschränkt" in body
+    assert reverse("programmes:certificate_issue", args=[taught.enrolment.pk]) not in body
+    assert reverse("programmes:enrolment_complete", args=[taught.enrolment.pk]) not in body
+    assert not ParticipationCertificate.objects.exists()
+
+
+def test_api_attendance_of_restricted_file_refused(client, personas, taught):
+    client.force_login(personas.trainer)
+    url = f"/api/v1/sessions/{taught.later.pk}/attendance/"
+    rows = client.get(url).json()
+    assert [(r["enrolment"], r["recordable"]) for r in rows] == [(taught.enrolment.pk, False)]
+    response = client.post(url, {"enrolment": taught.enrolment.pk, "status": "present"},
+                           content_type="application/json")
+    assert response.status_code == 403
+    assert response.json()["detail"].startswith(MESSAGE)
+    assert not Attendance.objects.filter(session=taught.later).exists()
 
 
 def test_view_recommendations_refused(cw_client, restricted):

@@ -88,6 +88,8 @@ class AttendanceRowSerializer(serializers.Serializer):
     enrolment = serializers.IntegerField()
     participant = RosterPersonSerializer()
     status = serializers.ChoiceField(choices=[("", "not recorded"), *Attendance.Status.choices])
+    recordable = serializers.BooleanField(
+        help_text="False while the person's file is restricted (Art. 18 GDPR): recording is refused with 403.")
 
 
 class AttendanceWriteSerializer(serializers.Serializer):
@@ -148,7 +150,7 @@ def _session_for(user: Any, pk: str) -> Session:
 
 
 def _rows(session: Session) -> list[dict[str, Any]]:
-    return [{"enrolment": e.pk, "status": marked,
+    return [{"enrolment": e.pk, "status": marked, "recordable": not e.restricted,  # type: ignore[attr-defined]
              "participant": {"id": e.participant.pk, "given_name": e.participant.given_name,
                              "family_name": e.participant.family_name}}
             for e, marked in selectors.session_rows(session)]
@@ -184,6 +186,6 @@ class SessionAttendanceView(APIView):
                                                   enrolment=enrolment, status=body.validated_data["status"])
         p = enrolment.participant
         return Response(AttendanceRowSerializer({
-            "enrolment": enrolment.pk, "status": recorded.status,
+            "enrolment": enrolment.pk, "status": recorded.status, "recordable": True,
             "participant": {"id": p.pk, "given_name": p.given_name, "family_name": p.family_name}}).data)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from .models import ProcessingRestriction
@@ -43,6 +43,11 @@ def ensure_not_restricted(participant: Any) -> None:
 def not_restricted_q(field: str = "pk") -> Q:
     """A filter for querysets: `field` (the participant id column) is not restricted."""
     return ~Q(**{f"{field}__in": active_restrictions().values("participant_id")})
+
+
+def restricted_flag(field: str = "pk") -> Exists:
+    """An annotation: whether the participant in column `field` is restricted (a subquery, no extra query)."""
+    return Exists(active_restrictions().filter(participant_id=OuterRef(field)))
 
 
 def restricted_ids(ids: Any) -> set[int]:

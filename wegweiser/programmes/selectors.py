@@ -15,6 +15,7 @@ from django.utils import timezone
 from wegweiser.accounts.models import Role
 from wegweiser.participants import policy as participant_policy
 from wegweiser.participants.models import LanguageSkill, Participant
+from wegweiser.privacy.guard import not_restricted_q, restricted_flag
 from wegweiser.taxonomy.models import Skill
 
 from . import policy, rules
@@ -71,10 +72,11 @@ def course_roster(user: Any, course: Course, *, with_waiting: bool = True) -> li
         statuses.append(Enrolment.Status.WAITING)
     qs = (Enrolment.objects.filter(course=course, status__in=statuses)
           .select_related("participant").prefetch_related(_languages_prefetch())
+          .annotate(restricted=restricted_flag("participant_id"))
           .order_by("status", "participant__family_name", "participant__given_name", "requested_at", "id"))
     if not (policy.can_course(user, "attendance", course)):
         qs = qs.filter(participant__in=participant_policy.scope(user))
-    rows = list(qs)
+    rows: list[Enrolment] = list(qs)
     waiting = sorted((e for e in rows if e.status == Enrolment.Status.WAITING), key=lambda e: (e.requested_at, e.pk))
     for position, enrolment in enumerate(waiting, start=1):
         enrolment.waiting_position = position  # type: ignore[attr-defined]
@@ -109,18 +111,24 @@ def course_rate(summaries: dict[int, AttendanceSummary]) -> float | None:
 
 
 def session_rows(session: Session) -> list[tuple[Enrolment, str]]:
-    """The people to tick for a session (enrolled or completed), with their current status: 2 queries + 1."""
+    """The people to tick for a session (enrolled or completed), with their current status: 2 queries + 1.
+
+    Each enrolment carries `restricted`: a restricted file's attendance cannot be recorded (Art. 18 GDPR).
+    """
     enrolments = list(Enrolment.objects.filter(course_id=session.course_id, status__in=Enrolment.TAUGHT)
                       .select_related("participant").prefetch_related(_languages_prefetch())
+                      .annotate(restricted=restricted_flag("participant_id"))
                       .order_by("participant__family_name", "participant__given_name", "id"))
     marked = dict(Attendance.objects.filter(session=session).values_list("enrolment_id", "status"))
     return [(e, marked.get(e.pk, "")) for e in enrolments]
 
 
 def session_progress(session: Session) -> tuple[int, int]:
-    """(people marked, people to mark) for a session."""
-    total = Enrolment.objects.filter(course_id=session.course_id, status__in=Enrolment.TAUGHT).count()
-    return Attendance.objects.filter(session=session, enrolment__status__in=Enrolment.TAUGHT).count(), total
+    """(people marked, people to mark) for a session; people whose file is restricted cannot be marked."""
+    markable = Enrolment.objects.filter(course_id=session.course_id, status__in=Enrolment.TAUGHT).filter(
+        not_restricted_q("participant_id"))
+    done = Attendance.objects.filter(session=session, enrolment__in=markable).count()
+    return done, markable.count()
 
 
 def sessions_of_course(course: Course) -> list[Session]:

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from wegweiser.accounts.models import Role, User
 from wegweiser.audit.services import audit_record
 from wegweiser.participants import policy as participant_policy
-from wegweiser.participants.models import LanguageCertificate, LanguageSkill, Participant
 from wegweiser.participants.german import german_level
+from wegweiser.participants.models import LanguageCertificate, LanguageSkill, Participant
 from wegweiser.privacy.guard import ensure_not_restricted
 
 from . import policy, rules
@@ -301,6 +301,7 @@ def enrolment_complete(*, actor: User, enrolment: Enrolment) -> Enrolment:
     course = enrolment.course
     if not (policy.can_course(actor, "certify", course)):
         raise PermissionDenied
+    ensure_not_restricted(enrolment.participant_id)
     if enrolment.status != Enrolment.Status.ENROLLED:
         raise ValidationError(_("Nur angemeldete Personen können den Kurs abschließen."))
     with transaction.atomic():
@@ -313,12 +314,17 @@ def enrolment_complete(*, actor: User, enrolment: Enrolment) -> Enrolment:
 # --- attendance --------------------------------------------------------------------------------
 
 def attendance_record(*, actor: User, session: Session, enrolment: Enrolment, status: str) -> Attendance:
-    """One tap: set (or correct) one person's attendance for one session; may raise an absence task."""
+    """One tap: set (or correct) one person's attendance for one session; may raise an absence task.
+
+    Refused while the person's file is restricted, like completing the course and issuing a certificate:
+    each records or uses personal data beyond storing it (Art. 18(2) GDPR). Withdrawing stays possible.
+    """
     course = session.course
     if not policy.can_course(actor, "attendance", course):
         raise PermissionDenied
     if enrolment.course_id != course.pk or enrolment.status not in Enrolment.TAUGHT:
         raise ValidationError(_("Die Person ist in diesem Kurs nicht angemeldet."))
+    ensure_not_restricted(enrolment.participant_id)
     if status not in Attendance.Status.values:
         raise ValidationError({"status": _("Unbekannter Anwesenheitsstatus.")})
     with transaction.atomic():
@@ -485,6 +491,7 @@ def certificate_issue(*, actor: User, enrolment: Enrolment) -> ParticipationCert
     course = enrolment.course
     if not policy.can_course(actor, "certify", course):
         raise PermissionDenied
+    ensure_not_restricted(enrolment.participant_id)
     if enrolment.status not in Enrolment.TAUGHT:
         raise ValidationError(_("Nur für angemeldete oder abgeschlossene Teilnahmen."))
     attended = list(Session.objects.filter(attendance__enrolment=enrolment,

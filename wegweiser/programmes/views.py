@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from wegweiser.accounts.models import Role, User
 from wegweiser.participants import policy as participant_policy
 from wegweiser.participants.models import Participant
+from wegweiser.privacy.guard import ProcessingRestricted
 
 from . import certificates, ical, policy, selectors, services
 from .forms import (
@@ -216,9 +217,10 @@ def _session_for(user: Any, pk: int, action: str) -> Session:
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session_for(request.user, pk, "attendance")
     rows = selectors.session_rows(session)
-    done = sum(1 for _e, status in rows if status)
+    markable = [status for e, status in rows if not e.restricted]  # type: ignore[attr-defined]
     return render(request, "programmes/attendance.html", {
-        "session": session, "course": session.course, "rows": rows, "done": done,
+        "session": session, "course": session.course, "rows": rows,
+        "done": sum(1 for status in markable if status), "total": len(markable),
         "choices": Attendance.Status.choices,
     })
 
@@ -236,9 +238,13 @@ def attendance_mark(request: HttpRequest, pk: int, enrolment_id: int) -> HttpRes
                                    status=status)
     except ValidationError as exc:
         if request.htmx:  # type: ignore[attr-defined]
-            return HttpResponse(" ".join(exc.messages), status=400)
+            return HttpResponse(" ".join(exc.messages), status=400, content_type="text/plain; charset=utf-8")
         _errors(request, exc)
         return redirect("programmes:attendance", pk=session.pk)
+    except ProcessingRestricted as exc:
+        if request.htmx:  # type: ignore[attr-defined]
+            return HttpResponse(str(exc), status=403, content_type="text/plain; charset=utf-8")
+        raise
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "programmes/_attendance_row.html", {
             "session": session, "e": enrolment, "status": status, "choices": Attendance.Status.choices,
