@@ -458,6 +458,14 @@ def sentence_count(text: str) -> int:
     return sum(1 for sentence in _SENTENCE_SPLIT.split(text) if sentence.strip(" .!?؟።"))
 
 
+# Words between "працював/работал" and the job that are not the job ("працював там", "работала много
+# лет швеей"), and words that start something else ("работал при школе", "працював для фірми").
+_UK_RU_FILLERS = (
+    "там|тут|дома|вдома|багато|много|довго|долго|років|рокiв|лет|года|роки|раніше|раньше|потім|потом|"
+    "також|тоже|ще|еще|ещё|вже|уже|кілька|декілька|несколько|понад|более|більше|всё|все|завжди|всегда|"
+    "два|дві|три|чотири|четыре|п'ять|п’ять|пять|шість|шесть|сім|семь|вісім|восемь|десять|\\d+"
+)
+_UK_RU_NOT_ROLES = "при|для|без|біля|возле|після|после|разом|вместе|через|поки|пока|тому|поэтому"
 # The job a person names in a work history: "worked as a cook", "als Maurer gearbeitet",
 # "працював електриком", "كنت نجارا", "نجار بودم", "aşçı olarak". Such a role is matched as a piece
 # of its own, the way a caseworker reads the sentence, so that the context around it ("на
@@ -465,7 +473,7 @@ def sentence_count(text: str) -> int:
 _ROLE_PATTERNS = (
     re.compile(
         r"\b(?:(?:worked|work|working|was|am|been|employed|job)\s+as\s+(?:an?\s+|the\s+)?|(?:was|am|i'm)\s+an?\s+)"
-        r"(?P<role>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,4}?)"
+        r"(?P<role>[^\W\d_][\w\-'’]*(?:\s+[^\W\d_][\w\-'’]*){0,4}?)"
         r"(?=\s+(?:in|at|for|on|with|from|and|but|where|during|since|until|before|after)\b|\s*[.,;:!?)]|\s*$)",
         re.IGNORECASE,
     ),
@@ -476,18 +484,22 @@ _ROLE_PATTERNS = (
         re.IGNORECASE,
     ),
     # German nouns are capitalised: "Ich war Koch", "Ich bin gelernter Maurer" (case-sensitive on purpose)
+    # ("Ich war dort Fahrer"; "Ich war Leiter der Lagerhalle" keeps what he led).
     re.compile(
-        r"\b(?:[Ii]ch\s+(?:war|bin)|[Ee]r\s+war|[Ss]ie\s+war)\s+(?:ein\s+|eine\s+|gelernte[r]?\s+)?"
-        r"(?P<role>[A-ZÄÖÜ][\w\-/]+)(?=\s|[.,;:!?)]|$)"
+        r"\b(?:[Ii]ch\s+(?:war|bin)|[Ee]r\s+war|[Ss]ie\s+war)\s+"
+        r"(?:(?:dort|da|damals|früher|zuletzt|lange|auch|schon|dann|zuerst)\s+)*(?:ein\s+|eine\s+|gelernte[r]?\s+)?"
+        r"(?P<role>[A-ZÄÖÜ][\w\-/]+(?:\s+(?:der|des|für)\s+[A-ZÄÖÜ][\w\-]+)?)(?=\s|[.,;:!?)]|$)"
     ),
     re.compile(
-        r"\b(?:працював|працювала|працюю|працювали|работал|работала|работаю|работали)\s+(?:як\s+|как\s+)?"
+        r"\b(?:працював|працювала|працюю|працювали|работал|работала|работаю|работали)\s+"
+        rf"(?:(?:{_UK_RU_FILLERS})\s+)*(?:як\s+|как\s+)?(?!(?:{_UK_RU_FILLERS}|{_UK_RU_NOT_ROLES})(?![а-яіїєґё'’]))"
         r"(?P<role>[а-яіїєґё'’\-]{3,})",
         re.IGNORECASE,
     ),
     re.compile(
         r"(?<!\S)(?:كنت\s+أعمل|كنت\s+اعمل|كنت\s+أشتغل|كنت\s+اشتغل|كنت|عملت|اشتغلت|أعمل|اعمل)\s+"
-        r"(?:بصفة\s+|كـ\s*)?(?!(?:في|من|على|مع|عند|لدى|لمدة|مدة|هناك|كثيرا)(?!\S))(?P<role>[\u0621-\u064a]{3,})"
+        r"(?:بصفة\s+|كـ\s*)?(?!(?:في|من|على|مع|عند|لدى|لمدة|مدة|هناك|هنا|كثيرا|أيضا|ايضا|دائما|سابقا|قبل|بعد)(?!\S))"
+        r"(?P<role>[\u0621-\u064a][\u0621-\u0652]{2,})"
     ),
     re.compile(
         r"(?<!\S)(?!(?:کار|اینجا|آنجا)(?!\S))(?P<role>[\u0621-\u06d3]{3,})\s+"
@@ -498,6 +510,9 @@ _ROLE_PATTERNS = (
 )
 # Ukrainian/Russian instrumental case after "працював/работал" -> the form the titles use
 _INSTRUMENTAL = (
+    ("телем", "тель"),  # вчителем, водителем
+    ("цем", "ець"),  # продавцем, кравцем
+    ("цом", "ец"),  # продавцом
     ("ією", "ія"),
     ("ієм", "ій"),
     ("ием", "ий"),
@@ -510,11 +525,20 @@ _INSTRUMENTAL = (
 
 
 def _nominative(word: str) -> str:
-    if re.fullmatch(r"[а-яіїєґё'’\-]+", word, re.IGNORECASE) and len(word) >= 6:
+    if re.fullmatch(r"[а-яіїєґё'’\-]+", word, re.IGNORECASE) and len(word) >= 5:
         for ending, replacement in _INSTRUMENTAL:
             if word.lower().endswith(ending):
                 return word[: -len(ending)] + replacement
     return word
+
+
+def _arabic_first_person_verb(word: str) -> bool:
+    """"كنت أصلح" is "I used to repair", not a job: after كنت a first-person imperfect verb (prefix أ/ا)
+    describes a habit. A job after كنت is a noun in the accusative, written with a final ا
+    ("كنت أستاذا") or feminine ة ("كنت ممرضة"); without that ending a word with the verb prefix is
+    taken for a verb (colloquial "كنت أستاذ" then gives no role piece, and the whole text still matches)."""
+    bare = _ARABIC_DIACRITICS.sub("", word)
+    return bare[:1] in {"أ", "ا"} and bare[-1:] not in {"ا", "ة", "ى"}
 
 
 def role_phrases(text: str) -> list[str]:
@@ -523,7 +547,7 @@ def role_phrases(text: str) -> list[str]:
     for pattern in _ROLE_PATTERNS:
         for match in pattern.finditer(text):
             role = _nominative(match.group("role").strip(" -"))
-            if role:
+            if role and not _arabic_first_person_verb(role):
                 found.append((match.start("role"), role))
     return [role for _, role in sorted(found)]
 
