@@ -1,0 +1,52 @@
+"""The shipped curated title list (wegweiser/matching/data/curated_occupations.tsv) is well-formed and
+points at occupations of the committed taxonomy pack."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from wegweiser.matching.engine import CURATED_PATH, load_curated
+from wegweiser.taxonomy.pack import load_snapshot
+
+REPO_PACK = Path(__file__).resolve().parents[2] / "data" / "taxonomy-pack"
+LANGUAGES = {"ar", "fa", "uk", "ru", "tr", "ti"}
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[list[str]]:
+    with CURATED_PATH.open(encoding="utf-8", newline="") as fh:
+        lines = (line for line in fh if line.strip() and not line.startswith("#"))
+        return [row for row in csv.reader(lines, delimiter="\t") if row[0] != "uri"]
+
+
+def test_rows_have_four_columns_a_known_language_and_no_empty_title(rows):
+    for row in rows:
+        assert len(row) == 4, row
+        assert row[1] in LANGUAGES, row
+        titles = row[2].split("|")
+        assert all(t.strip() == t and t for t in titles), row
+        assert len(set(titles)) == len(titles), row
+
+
+def test_every_occupation_has_each_language_once(rows):
+    per_uri = Counter(row[0] for row in rows)
+    assert set(per_uri.values()) == {len(LANGUAGES)}
+    assert len({(row[0], row[1]) for row in rows}) == len(rows)
+
+
+def test_every_uri_is_an_occupation_of_the_committed_pack(rows):
+    occupations = load_snapshot(REPO_PACK).occupations
+    unknown = sorted({row[0] for row in rows} - set(occupations))
+    assert unknown == []
+    # the English column is the occupation's ESCO label, for readers of the file
+    for row in rows:
+        assert row[3] == occupations[row[0]].preferred("en"), row
+
+
+def test_loader_reads_every_title(rows):
+    curated = load_curated()
+    assert sum(len(v) for v in curated.values()) == sum(len(row[2].split("|")) for row in rows)
