@@ -276,6 +276,14 @@ def test_the_arabic_accusative_ending_is_dropped_but_not_a_word_final_alif_after
         ("كنت أستاذا في مدرسة ابتدائية", ["أستاذا"]),
         ("كنت ممرضة في مستشفى", ["ممرضة"]),
         ("اشتغلت طباخ في فندق", ["طباخ"]),
+        # two-word titles (idafa, ezafe): the second word is part of the job unless it starts something else
+        ("كنت أعمل سائق بوكلين", ["سائق بوكلين"]),
+        ("كنت مهندس كهرباء", ["مهندس كهرباء"]),
+        ("كنت عامل بناء عشر سنوات", ["عامل بناء"]),
+        ("راننده تاکسی بودم", ["راننده تاکسی"]),
+        ("من خیاط بودم", ["خیاط"]),
+        ("در کارخانه خیاط بودم", ["خیاط"]),
+        ("به عنوان راننده تاکسی کار کردم", ["راننده تاکسی"]),
         # Ukrainian/Russian: words before the job are skipped, instrumental endings of -тель/-ець nouns
         ("Работала много лет швеей", ["швея"]),
         ("Працював продавцем у магазині", ["продавець"]),

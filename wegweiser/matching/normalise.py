@@ -466,6 +466,14 @@ _UK_RU_FILLERS = (
     "два|дві|три|чотири|четыре|п'ять|п’ять|пять|шість|шесть|сім|семь|вісім|восемь|десять|\\d+"
 )
 _UK_RU_NOT_ROLES = "при|для|без|біля|возле|після|после|разом|вместе|через|поки|пока|тому|поэтому"
+# Arabic and Farsi/Dari job titles are often two words (سائق بوكلين, مهندس كهرباء, راننده تاکسی,
+# مستری موتر: "driver of", "engineer of", the ezafe); a second word is kept unless it starts
+# something else (a preposition, a time word, "work").
+_AR_NOT_SECOND = (
+    "في|من|على|مع|عند|لدى|لمدة|مدة|منذ|قبل|بعد|حتى|لكن|ثم|هناك|هنا|كثيرا|أيضا|ايضا|دائما|سابقا|"
+    "عشر|سنة|سنتين|سنوات|عام|عامين|أعوام|اعوام|شهر|أشهر"
+)
+_FA_NOT_SECOND = "کار|در|از|با|برای|به|و|سال|ماه|بودم|هستم|کردم|می"
 # The job a person names in a work history: "worked as a cook", "als Maurer gearbeitet",
 # "працював електриком", "كنت نجارا", "نجار بودم", "aşçı olarak". Such a role is matched as a piece
 # of its own, the way a caseworker reads the sentence, so that the context around it ("на
@@ -499,13 +507,17 @@ _ROLE_PATTERNS = (
     re.compile(
         r"(?<!\S)(?:كنت\s+أعمل|كنت\s+اعمل|كنت\s+أشتغل|كنت\s+اشتغل|كنت|عملت|اشتغلت|أعمل|اعمل)\s+"
         r"(?:بصفة\s+|كـ\s*)?(?!(?:في|من|على|مع|عند|لدى|لمدة|مدة|هناك|هنا|كثيرا|أيضا|ايضا|دائما|سابقا|قبل|بعد)(?!\S))"
-        r"(?P<role>[\u0621-\u064a][\u0621-\u0652]{2,})"
+        rf"(?P<role>[\u0621-\u064a][\u0621-\u0652]{{2,}}(?:\s+(?!(?:{_AR_NOT_SECOND})(?!\S))[\u0621-\u064a][\u0621-\u0652]{{2,}})?)"
     ),
     re.compile(
-        r"(?<!\S)(?!(?:کار|اینجا|آنجا)(?!\S))(?P<role>[\u0621-\u06d3]{3,})\s+"
+        r"(?<!\S)(?<!در )(?<!از )(?<!با )(?<!به )(?!(?:کار|اینجا|آنجا|من|ما|او|سال|ماه|هفته|روز)(?!\S))"
+        r"(?P<role>(?:[\u0621-\u06d3]{2,}\s+)?(?!کار(?!\S))[\u0621-\u06d3]{3,})\s+"
         r"(?:بودم|هستم|بوده ام|کردم|می کردم)"
     ),
-    re.compile(r"(?<!\S)به\s+عنوان\s+(?P<role>[\u0621-\u06d3]{3,})"),
+    re.compile(
+        r"(?<!\S)به\s+عنوان\s+"
+        rf"(?P<role>[\u0621-\u06d3]{{3,}}(?:\s+(?!(?:{_FA_NOT_SECOND})(?!\S))[\u0621-\u06d3]{{2,}})?)"
+    ),
     re.compile(r"(?<!\S)(?P<role>[^\W\d_]{3,})\s+olarak\b", re.IGNORECASE),
 )
 # Ukrainian/Russian instrumental case after "працював/работал" -> the form the titles use
@@ -537,7 +549,7 @@ def _arabic_first_person_verb(word: str) -> bool:
     describes a habit. A job after كنت is a noun in the accusative, written with a final ا
     ("كنت أستاذا") or feminine ة ("كنت ممرضة"); without that ending a word with the verb prefix is
     taken for a verb (colloquial "كنت أستاذ" then gives no role piece, and the whole text still matches)."""
-    bare = _ARABIC_DIACRITICS.sub("", word)
+    bare = _ARABIC_DIACRITICS.sub("", word.split()[0])
     return bare[:1] in {"أ", "ا"} and bare[-1:] not in {"ا", "ة", "ى"}
 
 
