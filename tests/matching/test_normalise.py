@@ -287,7 +287,11 @@ def test_the_arabic_accusative_ending_is_dropped_but_not_a_word_final_alif_after
         # Ukrainian/Russian: words before the job are skipped, instrumental endings of -тель/-ець nouns
         ("Работала много лет швеей", ["швея"]),
         ("Працював продавцем у магазині", ["продавець"]),
-        ("Работал водителем автобуса", ["водитель"]),
+        ("Работал водителем автобуса", ["водитель автобуса"]),  # a genitive complement belongs to the job
+        ("Я був водієм навантажувача на складі", ["водій навантажувача"]),
+        ("Я была помощницей учителя в школе", ["помощница учителя"]),
+        ("Я була продавчинею", ["продавчиня"]),
+        ("працював кухарем і офіціантом", ["кухар"]),
         ("Працював вчителем", ["вчитель"]),
         ("Ich war dort Fahrer", ["Fahrer"]),
         ("Ich war Leiter der Lagerhalle", ["Leiter der Lagerhalle"]),
@@ -307,6 +311,7 @@ def test_the_jobs_a_text_names_are_found_in_each_language(text, roles):
         "كنت أبيع الخضار في السوق", "كنت أدرّس الرياضيات", "كنت أصلح السيارات", "كنت أساعد والدي في المحل",
         "كنت أعمل في مطعم", "كنت اعمل في ورشة",
         "Працював там п'ять років", "Працював багато років на заводі", "Работал там долго", "Работал при школе",
+        "Я був у Києві", "Я була вдома з дітьми",
     ],
 )
 def test_texts_without_a_named_job_have_no_role(text):

@@ -466,6 +466,9 @@ _UK_RU_FILLERS = (
     "два|дві|три|чотири|четыре|п'ять|п’ять|пять|шість|шесть|сім|семь|вісім|восемь|десять|\\d+"
 )
 _UK_RU_NOT_ROLES = "при|для|без|біля|возле|після|после|разом|вместе|через|поки|пока|тому|поэтому"
+# A job may have a genitive complement ("водій навантажувача", "помощница учителя"); a preposition or
+# conjunction after the job starts something else ("електриком на будівництві").
+_UK_RU_PREPOSITIONS = "на|в|у|во|з|із|зі|с|со|по|за|до|від|от|из|о|об|про|к|і|й|та|а|и|но|або|или|коли|когда|де|где"
 # Arabic and Farsi/Dari job titles are often two words (سائق بوكلين, مهندس كهرباء, راننده تاکسی,
 # مستری موتر: "driver of", "engineer of", the ezafe); a second word is kept unless it starts
 # something else (a preposition, a time word, "work").
@@ -499,9 +502,11 @@ _ROLE_PATTERNS = (
         r"(?P<role>[A-ZÄÖÜ][\w\-/]+(?:\s+(?:der|des|für)\s+[A-ZÄÖÜ][\w\-]+)?)(?=\s|[.,;:!?)]|$)"
     ),
     re.compile(
-        r"\b(?:працював|працювала|працюю|працювали|работал|работала|работаю|работали)\s+"
+        r"\b(?:працював|працювала|працюю|працювали|работал|работала|работаю|работали|"
+        r"був|була|були|был|была|были)\s+"
         rf"(?:(?:{_UK_RU_FILLERS})\s+)*(?:як\s+|как\s+)?(?!(?:{_UK_RU_FILLERS}|{_UK_RU_NOT_ROLES})(?![а-яіїєґё'’]))"
-        r"(?P<role>[а-яіїєґё'’\-]{3,})",
+        r"(?P<role>[а-яіїєґё'’\-]{3,}"
+        rf"(?:\s+(?!(?:{_UK_RU_FILLERS}|{_UK_RU_NOT_ROLES}|{_UK_RU_PREPOSITIONS})(?![а-яіїєґё'’]))[а-яіїєґё'’\-]{{3,}})?)",
         re.IGNORECASE,
     ),
     re.compile(
@@ -525,7 +530,9 @@ _INSTRUMENTAL = (
     ("телем", "тель"),  # вчителем, водителем
     ("цем", "ець"),  # продавцем, кравцем
     ("цом", "ец"),  # продавцом
+    ("цей", "ца"),  # помощницей, продавщицей
     ("ією", "ія"),
+    ("ею", "я"),  # продавчинею, нянею
     ("ієм", "ій"),
     ("ием", "ий"),
     ("ою", "а"),
@@ -558,7 +565,8 @@ def role_phrases(text: str) -> list[str]:
     found: list[tuple[int, str]] = []
     for pattern in _ROLE_PATTERNS:
         for match in pattern.finditer(text):
-            role = _nominative(match.group("role").strip(" -"))
+            first, _, rest = match.group("role").strip(" -").partition(" ")
+            role = " ".join(filter(None, (_nominative(first), rest)))
             if role and not _arabic_first_person_verb(role):
                 found.append((match.start("role"), role))
     return [role for _, role in sorted(found)]
