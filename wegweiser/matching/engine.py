@@ -292,6 +292,7 @@ class _SideScores:
     row_fused: NDArray[np.float32]  # (pieces, rows)
     best: NDArray[np.float32]  # (owners,) best fused score over all pieces
     piece: NDArray[np.int64]  # (owners,) the piece that gave it; -1 until asked for (`piece_of`)
+    weights: FusionWeights  # what the side was scored with (per script for occupations)
 
     def piece_of(self, owner: int) -> int:
         """The piece with the owner's best score (worked out on demand: only shown owners need it)."""
@@ -344,12 +345,12 @@ def _score_side(
         row_fused[:, side.kldb_rows] *= weights.kldb_label
     piece = np.full(n_owners, -1 if n_pieces and n_rows else 0, dtype=np.int64)
     if not n_pieces or not n_rows:
-        return _SideScores(side, pieces, emb_rows, lex_rows, row_fused, np.zeros(n_owners, np.float32), piece)
+        return _SideScores(side, pieces, emb_rows, lex_rows, row_fused, np.zeros(n_owners, np.float32), piece, weights)
     # an owner's best over pieces and labels is the best over its labels of each label's best piece
     best = side.per_owner_max(row_fused.max(axis=0))
     if weights.multi_label > 0:
         _add_second_label(side, row_fused, best, piece, weights.multi_label)
-    return _SideScores(side, pieces, emb_rows, lex_rows, row_fused, best, piece)
+    return _SideScores(side, pieces, emb_rows, lex_rows, row_fused, best, piece, weights)
 
 
 def _add_second_label(
@@ -471,12 +472,12 @@ def _best_fused_label(side: LabelSide, owner: int, result: _SideScores, piece: i
     return rows.start + int(np.argmax(scores))
 
 
-def _evidence_for(side: LabelSide, owner: int, result: _SideScores, weights: FusionWeights) -> list[Evidence]:
+def _evidence_for(side: LabelSide, owner: int, result: _SideScores) -> list[Evidence]:
     piece = result.piece_of(owner)
     evidence: list[Evidence] = []
     for method, scores, weight in (
-        ("embedding", result.emb_rows, weights.embedding),
-        ("lexical", result.lex_rows, weights.lexical),
+        ("embedding", result.emb_rows, result.weights.embedding),
+        ("lexical", result.lex_rows, result.weights.lexical),
     ):
         if weight <= 0:
             continue
@@ -528,6 +529,7 @@ def _occupation_scores(
     if not pieces:
         return None
     weights = index.weights
+    occupation_weights = weights.for_occupations_of(text)
     # a bare job title names no skills: skip the (large) skill side to stay within the latency budget
     describes_skills = len(pieces) > 1 or len(text.split()) > _TITLE_WORDS
     skill_job: Future[_SideScores] | None = None
@@ -540,10 +542,10 @@ def _occupation_scores(
         qvecs = _encode(index, text, pieces)
         # the worker runs jobs in order: `skill_lex_job` is done (or failed) before this one starts
         skill_job = worker.submit(lambda: _skill_side(index, pieces[first:], qvecs[first:], skill_lex_job.result()))
-        occ = _score_side(index.occupations, pieces, qvecs, weights.for_occupations_of(text))
+        occ = _score_side(index.occupations, pieces, qvecs, occupation_weights)
     else:
         qvecs = _encode(index, text, pieces)
-        occ = _score_side(index.occupations, pieces, qvecs, weights.for_occupations_of(text))
+        occ = _score_side(index.occupations, pieces, qvecs, occupation_weights)
     total = occ.best.copy()
     skill_result: _SideScores | None = None
     if skill_job is not None:
@@ -565,14 +567,13 @@ def match_occupations(
     scored = _occupation_scores(index, text) if top > 0 else None
     if scored is None:
         return []
-    weights = index.weights.for_occupations_of(text)
     _pieces, occ, total, skill_result = scored
 
     order = _rerank(index, text, occ, total, top)
     matches = []
     for owner in order:
         uri = index.occupations.uris[owner]
-        evidence = _evidence_for(index.occupations, owner, occ, weights)
+        evidence = _evidence_for(index.occupations, owner, occ)
         if skill_result is not None:
             evidence += _skill_evidence(index, owner, skill_result)
         occupation = index.snapshot.occupations[uri]
@@ -695,7 +696,7 @@ def match_skills(index: MatchingIndex, text: str, *, top: int = 20, lang: str | 
                 uri=uri,
                 label=skill.preferred(lang or "en"),
                 score=round(float(result.best[owner]), 4),
-                evidence=tuple(_evidence_for(index.skills, owner, result, index.weights)),
+                evidence=tuple(_evidence_for(index.skills, owner, result)),
                 skill_type=skill.skill_type,
             )
         )
